@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Builds artifacts/edge_<version>_<arch>.deb: a self-contained install under /usr/lib/edge.
+# usage: packaging/build-deb.sh [amd64|arm64|all]   (default: amd64)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+VERSION=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props | head -1)
+ARCHES=${1:-amd64}
+[ "$ARCHES" = all ] && ARCHES="amd64 arm64"
+
+rid_of() { case $1 in amd64) echo linux-x64 ;; arm64) echo linux-arm64 ;; *) echo "unknown arch $1" >&2; exit 2 ;; esac; }
+
+build_one() {
+  local arch=$1 rid; rid=$(rid_of "$arch")
+  local stage="$ROOT/artifacts/deb/$arch/root"
+  rm -rf "$stage"; mkdir -p "$stage"
+  echo "==> publish $rid (self-contained)" >&2
+  for p in src/Edge.Service/Edge.Service.csproj src/Edge.Cli/Edge.Cli.csproj; do
+    dotnet publish "$p" -c Release -r "$rid" --self-contained true -o "$stage/usr/lib/edge" -nologo -v:q \
+      -p:EdgeUseArtifactsPath=false -p:DebugType=none -p:GenerateDocumentationFile=false
+  done
+  # Model packages and device profiles ship read-only beside the binaries.
+  mkdir -p "$stage/usr/lib/edge/models" "$stage/usr/lib/edge/profiles"
+  if [ -d firmware-config/models ]; then
+    for m in firmware-config/models/*/; do
+      [ -f "$m/manifest.json" ] || continue
+      local id; id=$(basename "$m"); mkdir -p "$stage/usr/lib/edge/models/$id"
+      # Only what the manifest hashes ships; training code stays in the source tree.
+      find "$m" -maxdepth 1 -type f \( -name '*.onnx' -o -name '*.json' -o -name '*.md' -o -name '*.onnx.data' \) \
+        -exec install -m 0644 {} "$stage/usr/lib/edge/models/$id/" \;
+    done
+  fi
+  [ -d firmware-config/profiles ] && install -m 0644 firmware-config/profiles/*.json "$stage/usr/lib/edge/profiles/"
+  mkdir -p "$stage/usr/bin" "$stage/etc/edge" "$stage/lib/systemd/system" "$stage/usr/share/doc/edge" "$stage/usr/share/lintian/overrides"
+  ln -sf ../lib/edge/edgectl "$stage/usr/bin/edgectl"
+  install -m 0644 firmware-config/edge.json "$stage/etc/edge/edge.json"
+  install -m 0644 packaging/edge.service "$stage/lib/systemd/system/edge.service"
+  install -m 0644 packaging/debian/copyright "$stage/usr/share/doc/edge/copyright"
+  install -m 0644 README.md "$stage/usr/share/doc/edge/README.md"
+  [ -f docs/CONFORMANCE.md ] && install -m 0644 docs/CONFORMANCE.md "$stage/usr/share/doc/edge/CONFORMANCE.md"
+  [ -f docs/MQTT.md ] && install -m 0644 docs/MQTT.md "$stage/usr/share/doc/edge/MQTT.md"
+  gzip -9n -c packaging/debian/changelog > "$stage/usr/share/doc/edge/changelog.Debian.gz"
+  install -m 0644 packaging/debian/lintian-overrides "$stage/usr/share/lintian/overrides/edge"
+  # Published files come out 0744/0755 mixed; normalise: executables 0755, the rest 0644.
+  find "$stage/usr/lib/edge" -type f -exec chmod 0644 {} +
+  chmod 0755 "$stage/usr/lib/edge/edgectl" "$stage/usr/lib/edge/edge-service"
+  find "$stage/usr/lib/edge" -name 'createdump' -exec chmod 0755 {} +
+  find "$stage" -type d -exec chmod 0755 {} +
+
+  mkdir -p "$stage/DEBIAN"
+  local size; size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
+  sed -e "s/@VERSION@/$VERSION/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" packaging/debian/control > "$stage/DEBIAN/control"
+  install -m 0644 packaging/debian/conffiles "$stage/DEBIAN/conffiles"
+  for s in postinst prerm postrm; do install -m 0755 "packaging/debian/$s" "$stage/DEBIAN/$s"; done
+  local out="$ROOT/artifacts/edge_${VERSION}_${arch}.deb"
+  dpkg-deb --root-owner-group -Zxz --build "$stage" "$out" >/dev/null
+  echo "$out"
+}
+
+for a in $ARCHES; do build_one "$a"; done
