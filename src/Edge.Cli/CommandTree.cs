@@ -8,6 +8,9 @@ internal static class CommandTree
     public static RootCommand Build()
     {
         var root = new RootCommand("edgectl: provision, inspect and self-test an Edge CT screening appliance");
+        root.Subcommands.Add(Commands.Dicom.DicomCommandGroup.Create(Commands.Network.EchoCommand.Create(), Commands.Network.SendCommand.Create(), Commands.Network.ListenCommand.Create(), Commands.Dicom.DecodeCommand.Create()));
+        root.Subcommands.Add(Commands.Imaging.PhantomCommand.Create());
+        root.Subcommands.Add(Commands.Imaging.VolumeCommand.Create());
         return root;
     }
 }

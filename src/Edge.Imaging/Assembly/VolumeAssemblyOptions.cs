@@ -1,0 +1,34 @@
+namespace Edge.Imaging.Assembly;
+
+/// <summary>Tolerances and limits of volume assembly; the defaults suit clinical CT.</summary>
+public sealed record VolumeAssemblyOptions
+{
+    public static VolumeAssemblyOptions Default { get; } = new();
+
+    /// <summary>
+    /// Voxel ceiling: 2³⁰ float voxels are 4 GiB, more than a 1024² × 1000 series and about what a Jetson-class box
+    /// can spare; larger series are refused with a clear error rather than exhausting memory.
+    /// </summary>
+    public long MaxVoxels { get; init; } = 1L << 30;
+
+    /// <summary>Slices whose orientations differ by less than this (degrees) belong to one stack.</summary>
+    public double StackOrientationToleranceDegrees { get; init; } = 1.0;
+
+    /// <summary>Slices closer than this along the normal (mm) are duplicates; DS positions carry ~0.001–0.01 mm.</summary>
+    public double DuplicateToleranceMm { get; init; } = 0.01;
+
+    /// <summary>Spacing deviation (as a fraction of the nominal spacing, at least 0.02 mm) still counted as uniform.</summary>
+    public double SpacingTolerance { get; init; } = 0.01;
+
+    /// <summary>Resample a tilted or sheared stack onto an orthogonal grid (true) or only warn (false).</summary>
+    public bool CorrectTilt { get; init; } = true;
+
+    /// <summary>Fill slices missing in a gap by linear interpolation between the neighbours (true) or only warn.</summary>
+    public bool FillGaps { get; init; } = true;
+
+    /// <summary>Use DERIVED or SECONDARY images too (they are skipped by default, as reformats and post-processing are).</summary>
+    public bool IncludeDerived { get; init; }
+
+    /// <summary>Threads for decoding; -1 for all cores.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace Edge.Imaging.Completion;
+
+/// <summary>When a series counts as complete. Validate at start-up: <see cref="Validate"/> names every bad key.</summary>
+public sealed record SeriesCompletionOptions
+{
+    /// <summary>
+    /// Quiet time after the last instance. 10 s by default: a scanner streams a series with sub-second gaps, and
+    /// peers use 5 s to 60 s (Orthanc's StableAge defaults to 60 s).
+    /// </summary>
+    public TimeSpan QuietTime { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// An association still open this long after the series' last instance no longer holds the series open, so a
+    /// sender that never releases cannot stall screening. 10 minutes exceeds any scanner's inter-series pause
+    /// on one association, and the SCP's own idle timeout normally closes such associations sooner.
+    /// </summary>
+    public TimeSpan MaxOpenAssociationWait { get; init; } = TimeSpan.FromMinutes(10);
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (QuietTime <= TimeSpan.Zero || QuietTime > TimeSpan.FromHours(1))
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"Completion:QuietTime must be between 0 and 1 hour (got {QuietTime})"));
+        }
+
+        if (MaxOpenAssociationWait < QuietTime || MaxOpenAssociationWait > TimeSpan.FromDays(1))
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"Completion:MaxOpenAssociationWait must be between QuietTime and 1 day (got {MaxOpenAssociationWait})"));
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,33 @@
+namespace Edge.Imaging.Resampling;
+
+/// <summary>
+/// For each output index along one axis: the lower input index and the weight of the upper neighbour.
+/// Output i samples input position i·(newSpacing/oldSpacing), clamped to the last voxel (edge replication).
+/// </summary>
+internal sealed class AxisSampling
+{
+    public AxisSampling(int inputLength, int outputLength, double ratio)
+    {
+        Lower = new int[outputLength];
+        Upper = new int[outputLength];
+        Weight = new float[outputLength];
+        for (int i = 0; i < outputLength; i++)
+        {
+            double p = Math.Clamp(i * ratio, 0, inputLength - 1);
+            int lower = Math.Min((int)p, Math.Max(0, inputLength - 2));
+            Lower[i] = lower;
+            Upper[i] = Math.Min(lower + 1, inputLength - 1);
+            Weight[i] = (float)(p - lower);
+        }
+    }
+
+    public int[] Lower { get; }
+
+    public int[] Upper { get; }
+
+    public float[] Weight { get; }
+
+    /// <summary>The output length for resampling <paramref name="inputLength"/> voxels of <paramref name="oldSpacing"/> to <paramref name="newSpacing"/>.</summary>
+    public static int OutputLength(int inputLength, double oldSpacing, double newSpacing) =>
+        Math.Max(1, (int)Math.Round(inputLength * oldSpacing / newSpacing, MidpointRounding.AwayFromZero));
+}

@@ -1,0 +1,81 @@
+using Edge.Imaging.Geometry;
+
+namespace Edge.Imaging.Resampling;
+
+/// <summary>Crop, clip and intensity normalisation for model input. Clip and normalise work in place (no copy).</summary>
+public static class VolumeOps
+{
+    /// <summary>
+    /// A new volume holding the box that starts at voxel [z0, y0, x0] with <paramref name="shape"/>; its origin moves to
+    /// that voxel so every voxel keeps its LPS position.
+    /// </summary>
+    public static CtVolume Crop(CtVolume volume, int z0, int y0, int x0, VolumeShape shape)
+    {
+        ArgumentNullException.ThrowIfNull(volume);
+        VolumeShape s = volume.Shape;
+        if (z0 < 0 || y0 < 0 || x0 < 0 || shape.Depth <= 0 || shape.Height <= 0 || shape.Width <= 0 ||
+            z0 + shape.Depth > s.Depth || y0 + shape.Height > s.Height || x0 + shape.Width > s.Width)
+        {
+            throw new ArgumentOutOfRangeException(nameof(shape), $"Box at [{z0}, {y0}, {x0}] of shape {shape} does not fit in {s}.");
+        }
+
+        var output = GC.AllocateUninitializedArray<float>(checked((int)shape.VoxelCount));
+        Parallel.For(0, shape.Depth, dz =>
+        {
+            for (int dy = 0; dy < shape.Height; dy++)
+            {
+                int from = ((((z0 + dz) * s.Height) + y0 + dy) * s.Width) + x0;
+                volume.Voxels.AsSpan(from, shape.Width).CopyTo(output.AsSpan(((dz * shape.Height) + dy) * shape.Width, shape.Width));
+            }
+        });
+
+        return volume.WithData(volume.Geometry.SubGrid(z0, y0, x0, shape), output);
+    }
+
+    /// <summary>Clamps every voxel to [<paramref name="minHu"/>, <paramref name="maxHu"/>] in place.</summary>
+    public static void Clip(CtVolume volume, float minHu, float maxHu)
+    {
+        ArgumentNullException.ThrowIfNull(volume);
+        CheckWindow(minHu, maxHu);
+        ForEachSlice(volume, slice => VectorMath.Clamp(slice, minHu, maxHu));
+    }
+
+    /// <summary>Clips to the window [<paramref name="minHu"/>, <paramref name="maxHu"/>] and maps it linearly to [0, 1], in place.</summary>
+    public static void Normalize(CtVolume volume, float minHu, float maxHu)
+    {
+        ArgumentNullException.ThrowIfNull(volume);
+        CheckWindow(minHu, maxHu);
+        float scale = 1 / (maxHu - minHu), offset = -minHu * scale;
+        ForEachSlice(volume, slice =>
+        {
+            VectorMath.Clamp(slice, minHu, maxHu);
+            VectorMath.MultiplyAdd(slice, scale, offset);
+        });
+    }
+
+    /// <summary>Maps v to (v − mean) / standardDeviation in place (z-score normalisation).</summary>
+    public static void Standardize(CtVolume volume, float mean, float standardDeviation)
+    {
+        ArgumentNullException.ThrowIfNull(volume);
+        if (!(standardDeviation > 0) || !float.IsFinite(standardDeviation) || !float.IsFinite(mean))
+        {
+            throw new ArgumentOutOfRangeException(nameof(standardDeviation), "Standard deviation must be positive and finite.");
+        }
+
+        float scale = 1 / standardDeviation;
+        ForEachSlice(volume, slice => VectorMath.MultiplyAdd(slice, scale, -mean * scale));
+    }
+
+    private static void CheckWindow(float minHu, float maxHu)
+    {
+        if (!(maxHu > minHu) || !float.IsFinite(minHu) || !float.IsFinite(maxHu))
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxHu), $"Window [{minHu}, {maxHu}] must be finite with max > min.");
+        }
+    }
+
+    private static void ForEachSlice(CtVolume volume, SliceAction action) =>
+        Parallel.For(0, volume.Shape.Depth, z => action(volume.GetSlice(z)));
+
+    private delegate void SliceAction(Span<float> slice);
+}

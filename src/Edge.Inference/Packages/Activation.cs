@@ -1,0 +1,7 @@
+namespace Edge.Inference.Packages;
+
+public enum Activation
+{
+    Softmax,
+    Sigmoid,
+}

@@ -1,0 +1,30 @@
+namespace Edge.Store.Documents;
+
+/// <summary>What one screening model concluded about one series.</summary>
+public sealed class ModelResult
+{
+    /// <summary>Model identifier from its package, e.g. <c>pancreas-screen</c>.</summary>
+    public string ModelId { get; set; } = "";
+
+    public string ModelVersion { get; set; } = "";
+
+    /// <summary>SHA-256 of the ONNX file, lowercase hex: which exact weights produced this result.</summary>
+    public string ModelSha256 { get; set; } = "";
+
+    public bool Eligible { get; set; }
+
+    /// <summary>Why the model was not eligible or failed, as a short code or sentence.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>Series-level probability, 0..1.</summary>
+    public double? Probability { get; set; }
+
+    /// <summary>The operating threshold the decision used.</summary>
+    public double? Threshold { get; set; }
+
+    public Decision Decision { get; set; }
+
+    public List<Finding> Findings { get; set; } = [];
+
+    public ModelTimings Timings { get; set; } = new();
+}
