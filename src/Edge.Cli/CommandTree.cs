@@ -11,6 +11,9 @@ internal static class CommandTree
         root.Subcommands.Add(Commands.Dicom.DicomCommandGroup.Create(Commands.Network.EchoCommand.Create(), Commands.Network.SendCommand.Create(), Commands.Network.ListenCommand.Create(), Commands.Dicom.DecodeCommand.Create()));
         root.Subcommands.Add(Commands.Imaging.PhantomCommand.Create());
         root.Subcommands.Add(Commands.Imaging.VolumeCommand.Create());
+        root.Subcommands.Add(Commands.Inference.InferCommand.Create());
+        root.Subcommands.Add(Commands.Inference.EvalCommand.Create());
+        root.Subcommands.Add(Commands.Inference.ModelsCommand.Create());
         return root;
     }
 }

@@ -155,6 +155,14 @@ public sealed partial class EdgeStore : IDisposable
         Outbox.EnsureIndex(x => x.State);
         Outbox.EnsureIndex(x => x.FinishedAt);
         Audit.EnsureIndex(x => x.At);
+
+        // Every collection exists from the start: creating one later changes LiteDB's header page inside a
+        // transaction that races with concurrent readers, and we have seen an outbox sequence counter created
+        // that way come back missing (duplicate ids). A collection added later must be created here too.
+        if (Counters.FindById(StoreCounterNames.OutboxSequence) is null)
+        {
+            Counters.Insert(new CounterDocument { Name = StoreCounterNames.OutboxSequence, Value = 0 });
+        }
     }
 
     private DateTimeOffset Now => _time.GetUtcNow();

@@ -63,7 +63,7 @@ internal static class Program
                 SeriesInstanceUid = leased.SeriesInstanceUid,
                 CreatedAt = DateTimeOffset.UtcNow,
                 Decision = i % 3 == 0 ? Decision.Suspicious : Decision.Negative,
-                Models = [new ModelResult { ModelId = "m", ModelVersion = "1", Decision = Decision.Negative, Eligible = true }],
+                Models = [new ModelResult { Id = "m", Version = "1", Decision = Decision.Negative, Eligible = true }],
             };
             var message = new OutboxEntry
             {

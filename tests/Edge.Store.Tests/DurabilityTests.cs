@@ -76,18 +76,17 @@ public sealed class DurabilityTests : IDisposable
         string path = _dir.File("edge.db");
         using (EdgeStore store = TestStore.Open(path))
         {
-            using var child = CrashTargetProcess.Start("open", path);
-            string? line = child.StandardOutput.ReadLine();
-            Assert.True(child.WaitForExit(30_000));
-            Assert.Equal("LOCKED", line);
-            Assert.Equal(3, child.ExitCode);
+            using ChildProcess child = CrashTargetProcess.Start("open", path);
+            Assert.Equal("LOCKED", child.ReadLine(TimeSpan.FromSeconds(60)));
+            Assert.True(child.Process.WaitForExit(30_000));
+            Assert.Equal(3, child.Process.ExitCode);
         }
 
-        using var free = CrashTargetProcess.Start("open", path);
-        Assert.Equal("OPENED", free.StandardOutput.ReadLine());
-        free.StandardInput.Close();
-        Assert.True(free.WaitForExit(30_000));
-        Assert.Equal(0, free.ExitCode);
+        using ChildProcess free = CrashTargetProcess.Start("open", path);
+        Assert.Equal("OPENED", free.ReadLine(TimeSpan.FromSeconds(60)));
+        free.Process.StandardInput.Close();
+        Assert.True(free.Process.WaitForExit(30_000));
+        Assert.Equal(0, free.Process.ExitCode);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Edge.Store;
 using Edge.Store.Documents;
 using Edge.Tests.Support;
@@ -18,7 +17,7 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task Every_acknowledged_result_and_outbox_entry_survives_kill_9()
+    public void Every_acknowledged_result_and_outbox_entry_survives_kill_9()
     {
         string path = _dir.File("edge.db");
         int seed = Environment.TickCount;
@@ -29,45 +28,45 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         for (int round = 0; round < 8; round++)
         {
             // A small checkpoint size makes some kills land while the log is folded into the data file.
-            using Process child = CrashTargetProcess.Start("complete", path, "10");
-            File.AppendAllText("/tmp/kt/log", $"started {child.Id}\n");
+            using ChildProcess child = CrashTargetProcess.Start("complete", path, "10");
             int killAfter = random.Next(3, 40);
-            int seen = 0;
-            while (seen < killAfter)
+            for (int seen = 0; seen < killAfter; seen++)
             {
-                string? line = await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
-                Assert.True(line is not null, "crash target exited early: " + await child.StandardError.ReadToEndAsync());
-                File.AppendAllText("/tmp/kt/log", line + "\n");
-                string[] parts = line.Split(' ');
-                acked.Add((Guid.Parse(parts[1]), long.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture)));
-                seen++;
+                string? line = child.ReadLine(TimeSpan.FromSeconds(60));
+                Assert.True(line is not null, "crash target exited early: " + child.Stderr);
+                Assert.True(TryParseAck(line, out (Guid, long) ack), "unexpected output: " + line);
+                acked.Add(ack);
             }
 
             // Land the kill at an arbitrary point of a later commit, not right at an acknowledgement.
-            Thread.SpinWait(random.Next(0, 2_000_000));
-            File.AppendAllText("/tmp/kt/log", $"round {round} killing after {seen}\n");
-            child.Kill();
-            await child.WaitForExitAsync();
-            File.AppendAllText("/tmp/kt/log", "killed\n");
-
-            // Lines printed after our last read but before the kill are acknowledged too.
-            string rest = await child.StandardOutput.ReadToEndAsync();
-            foreach (string line in rest.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            Thread.Sleep(random.Next(0, 40));
+            foreach (string line in child.KillAndDrain())
             {
-                string[] parts = line.Split(' ');
-                if (parts.Length == 3 && line.StartsWith("ACK ", StringComparison.Ordinal) && Guid.TryParse(parts[1], out Guid id)
-                    && long.TryParse(parts[2], System.Globalization.CultureInfo.InvariantCulture, out long outboxId))
+                // Lines printed after our last read but before the kill were acknowledged too.
+                if (TryParseAck(line, out (Guid, long) ack))
                 {
-                    acked.Add((id, outboxId));
+                    acked.Add(ack);
                 }
             }
 
-            File.AppendAllText("/tmp/kt/log", "checking\n");
             AssertAllPresent(path, acked, round);
-            File.AppendAllText("/tmp/kt/log", "checked\n");
         }
 
         output.WriteLine($"{acked.Count} acknowledged commits checked over 8 kills");
+    }
+
+    private static bool TryParseAck(string line, out (Guid Result, long Outbox) ack)
+    {
+        string[] parts = line.Split(' ');
+        if (parts.Length == 3 && parts[0] == "ACK" && Guid.TryParse(parts[1], out Guid id)
+            && long.TryParse(parts[2], System.Globalization.CultureInfo.InvariantCulture, out long outboxId))
+        {
+            ack = (id, outboxId);
+            return true;
+        }
+
+        ack = default;
+        return false;
     }
 
     private static void AssertAllPresent(string path, List<(Guid Result, long Outbox)> acked, int round)
@@ -94,15 +93,14 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public async Task A_job_leased_by_a_killed_process_is_requeued_on_restart()
+    public void A_job_leased_by_a_killed_process_is_requeued_on_restart()
     {
         string path = _dir.File("edge.db");
-        using (Process child = CrashTargetProcess.Start("lease", path))
+        using (ChildProcess child = CrashTargetProcess.Start("lease", path))
         {
-            string? line = await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            string? line = child.ReadLine(TimeSpan.FromSeconds(60));
             Assert.StartsWith("LEASED ", line, StringComparison.Ordinal);
-            child.Kill();
-            await child.WaitForExitAsync();
+            child.KillAndDrain();
         }
 
         using EdgeStore store = TestStore.Open(path);

@@ -1,8 +1,8 @@
 namespace Edge.Dicom.Network.Server;
 
 /// <summary>
-/// How an association ended and what it carried. <see cref="Association"/> is null when it ended before a request
-/// was read (a silent or garbage-sending peer).
+/// How an association ended and what it carried. <see cref="Association"/> is null when it ended before an
+/// A-ASSOCIATE-RQ was read (a silent or garbage-sending peer); for a rejected request it says who asked.
 /// </summary>
 public sealed record AssociationSummary(
     long Id,

@@ -41,12 +41,16 @@ public sealed class DicomServer : IAsyncDisposable
     /// <summary>Where the server listens (the real port when <see cref="DicomServerOptions.Port"/> is 0).</summary>
     public IPEndPoint? LocalEndPoint => _listener?.LocalEndPoint as IPEndPoint;
 
-    /// <summary>Connections currently open (associations being served or being rejected).</summary>
+    /// <summary>Associations that sent an A-ASSOCIATE-RQ and are not finished.</summary>
+    public int ActiveAssociations => _context?.Limiter.Active ?? 0;
+
+    /// <summary>Connections currently open, idle ones awaiting their A-ASSOCIATE-RQ included.</summary>
     public int OpenConnections => Volatile.Read(ref _open);
 
     /// <summary>
-    /// Connections past the association limit still get their A-ASSOCIATE-RJ, but only this many more at a time: beyond
-    /// that a flood is closed on accept. The listener itself never stops accepting.
+    /// Open connections of any kind (idle, garbage, over the association limit and being rejected) are capped at twice
+    /// the association limit plus 16; beyond that a flood is closed on accept, and the association request timeout
+    /// clears idle ones. The listener itself never stops accepting.
     /// </summary>
     public int HardConnectionLimit => (_options.MaxAssociations * 2) + 16;
 
@@ -80,6 +84,7 @@ public sealed class DicomServer : IAsyncDisposable
             store,
             new DiskSpaceMonitor(store.Root, _options.MinimumFreeDiskBytes, FreeSpaceProbe),
             new MemoryBudget(_options.InFlightMemoryLimit),
+            new AssociationLimiter(_options.MaxAssociations),
             callers,
             _events,
             limits,
@@ -174,7 +179,7 @@ public sealed class DicomServer : IAsyncDisposable
             }
 
             long id = Interlocked.Increment(ref _nextId);
-            var association = new ScpAssociation(_context!, socket, id, overLimit: open > _options.MaxAssociations);
+            var association = new ScpAssociation(_context!, socket, id);
             _associations[id] = RunAssociationAsync(association, id, stopping);
         }
     }

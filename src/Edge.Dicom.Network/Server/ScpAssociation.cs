@@ -14,19 +14,17 @@ internal sealed partial class ScpAssociation
     private readonly ScpContext _context;
     private readonly Socket _socket;
     private readonly long _id;
-    private readonly bool _overLimit;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private AssociationInfo? _info;
     private int _stored;
     private int _failed;
     private long _bytes;
 
-    public ScpAssociation(ScpContext context, Socket socket, long id, bool overLimit)
+    public ScpAssociation(ScpContext context, Socket socket, long id)
     {
         _context = context;
         _socket = socket;
         _id = id;
-        _overLimit = overLimit;
     }
 
     public async Task RunAsync(CancellationToken stopping)
@@ -71,6 +69,28 @@ internal sealed partial class ScpAssociation
         }
 
         var request = (AssociateRequestPdu)first.Pdu!;
+        _info = new AssociationInfo(_id, request.CallingAeTitle, request.CalledAeTitle, remote, request.UserInformation.ImplementationClassUid,
+            request.UserInformation.ImplementationVersionName, request.UserInformation.MaximumLength, DateTimeOffset.UtcNow);
+        if (!_context.Limiter.TryEnter())
+        {
+            AssociateRejectPdu busy = AssociateRejectPdu.Transient(AssociateRejectReason.LocalLimitExceeded);
+            NetworkLog.AssociationRejected(_context.Logger, _id, request.CallingAeTitle, remote?.ToString() ?? "?", request.CalledAeTitle, busy.ToString());
+            return await connection.RejectAsync(busy, stopping).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await NegotiateAndServeAsync(connection, request, remote, stopping).ConfigureAwait(false);
+        }
+        finally
+        {
+            _context.Limiter.Exit();
+        }
+    }
+
+    private async Task<UpperLayerIndication> NegotiateAndServeAsync(UpperLayerConnection connection, AssociateRequestPdu request, IPEndPoint? remote,
+        CancellationToken stopping)
+    {
         AssociateRejectPdu? reject = Screen(request, remote?.Address);
         NegotiationResult? negotiation = null;
         if (reject is null)
@@ -103,22 +123,15 @@ internal sealed partial class ScpAssociation
             },
         };
         await connection.AcceptAsync(accept, stopping).ConfigureAwait(false);
-        _info = new AssociationInfo(_id, request.CallingAeTitle, request.CalledAeTitle, remote, request.UserInformation.ImplementationClassUid,
-            request.UserInformation.ImplementationVersionName, request.UserInformation.MaximumLength, DateTimeOffset.UtcNow);
         NetworkLog.AssociationAccepted(_context.Logger, _id, request.CallingAeTitle, remote?.ToString() ?? "?", negotiation.Accepted.Count,
             request.PresentationContexts.Count);
-        Notify(static (events, info) => events.AssociationOpened(info), _info);
+        Notify(static (events, info) => events.AssociationOpened(info), _info!);
         return await ServeAsync(connection, negotiation.Accepted, request.UserInformation.MaximumLength, remote?.Address, stopping).ConfigureAwait(false);
     }
 
-    /// <summary>The association-level policy, in the order a clinic engineer can act on: capacity, disk, then identity.</summary>
+    /// <summary>The association-level policy, in the order a clinic engineer can act on: disk, then identity.</summary>
     private AssociateRejectPdu? Screen(AssociateRequestPdu request, IPAddress? remote)
     {
-        if (_overLimit)
-        {
-            return AssociateRejectPdu.Transient(AssociateRejectReason.LocalLimitExceeded);
-        }
-
         if (_context.Disk.IsLow)
         {
             return AssociateRejectPdu.Transient(AssociateRejectReason.TemporaryCongestion);

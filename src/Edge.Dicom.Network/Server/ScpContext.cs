@@ -13,6 +13,7 @@ internal sealed record ScpContext(
     InstanceStore Store,
     DiskSpaceMonitor Disk,
     MemoryBudget Budget,
+    AssociationLimiter Limiter,
     IReadOnlyList<AllowedCaller> AllowedCallers,
     IStorageEvents Events,
     PduLimits Limits,

@@ -50,44 +50,24 @@ internal readonly ref struct AsciiTable(ReadOnlySpan<byte> text, ReadOnlySpan<in
     }
 
     /// <summary>Binary search of <paramref name="key"/> in the entries listed by <paramref name="order"/> (sorted).</summary>
-    public int BinarySearch(ReadOnlySpan<char> key, ReadOnlySpan<ushort> order)
-    {
-        int lo = 0;
-        int hi = order.Length - 1;
-        while (lo <= hi)
-        {
-            int mid = (int)((uint)(lo + hi) >> 1);
-            int c = Compare(this[order[mid]], key);
-            if (c == 0)
-            {
-                return order[mid];
-            }
-
-            if (c < 0)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return -1;
-    }
+    public int BinarySearch(ReadOnlySpan<char> key, ReadOnlySpan<ushort> order) => Search(key, order, order.Length);
 
     /// <summary>Binary search of <paramref name="key"/> in a table whose entries are themselves sorted.</summary>
-    public int BinarySearch(ReadOnlySpan<char> key)
+    public int BinarySearch(ReadOnlySpan<char> key) => Search(key, default, Count);
+
+    /// <summary>An empty <paramref name="order"/> means the table order itself.</summary>
+    private int Search(ReadOnlySpan<char> key, ReadOnlySpan<ushort> order, int count)
     {
         int lo = 0;
-        int hi = Count - 1;
+        int hi = count - 1;
         while (lo <= hi)
         {
             int mid = (int)((uint)(lo + hi) >> 1);
-            int c = Compare(this[mid], key);
+            int index = order.IsEmpty ? mid : order[mid];
+            int c = Compare(this[index], key);
             if (c == 0)
             {
-                return mid;
+                return index;
             }
 
             if (c < 0)

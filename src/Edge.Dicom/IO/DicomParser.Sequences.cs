@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace Edge.Dicom;
 
 /// <summary>Sequences, items and encapsulated pixel data.</summary>
@@ -31,7 +29,7 @@ internal sealed partial class DicomParser
 
             if (end >= 0 && lenientContainers && !input.TryEnsure(1))
             {
-                warnings.Add($"data ends at offset {input.Position}, inside sequence {tag} declared to end at {end}; read as ending there");
+                Warn($"data ends at offset {input.Position}, inside sequence {tag} declared to end at {end}; read as ending there");
                 break;
             }
 
@@ -40,7 +38,7 @@ internal sealed partial class DicomParser
             {
                 if (end >= 0)
                 {
-                    warnings.Add($"sequence delimitation item inside the defined-length sequence {tag} ended it early");
+                    Warn($"sequence delimitation item inside the defined-length sequence {tag} ended it early");
                 }
 
                 break;
@@ -48,7 +46,7 @@ internal sealed partial class DicomParser
 
             if (itemTag == DicomTag.ItemDelimitationItem && itemLength == 0)
             {
-                warnings.Add($"stray item delimitation item in sequence {tag} ignored");
+                Warn($"stray item delimitation item in sequence {tag} ignored");
                 continue;
             }
 
@@ -106,7 +104,7 @@ internal sealed partial class DicomParser
                 ReadOnlySpan<byte> table = input.ReadValue(length, 1, tag).Span;
                 for (int i = 0; i + 4 <= table.Length; i += 4)
                 {
-                    offsets.Add(encoding.BigEndian ? BinaryPrimitives.ReadUInt32BigEndian(table[i..]) : BinaryPrimitives.ReadUInt32LittleEndian(table[i..]));
+                    offsets.Add(ReadUInt32(table[i..], encoding));
                 }
 
                 continue;
@@ -133,10 +131,8 @@ internal sealed partial class DicomParser
         }
 
         ReadOnlySpan<byte> s = input.Peek(8);
-        DicomTag tag = encoding.BigEndian
-            ? new DicomTag(BinaryPrimitives.ReadUInt16BigEndian(s), BinaryPrimitives.ReadUInt16BigEndian(s[2..]))
-            : new DicomTag(BinaryPrimitives.ReadUInt16LittleEndian(s), BinaryPrimitives.ReadUInt16LittleEndian(s[2..]));
-        uint length = encoding.BigEndian ? BinaryPrimitives.ReadUInt32BigEndian(s[4..]) : BinaryPrimitives.ReadUInt32LittleEndian(s[4..]);
+        DicomTag tag = ReadTag(s, encoding);
+        uint length = ReadUInt32(s[4..], encoding);
         input.Advance(8);
         return (tag, length);
     }

@@ -14,6 +14,9 @@ internal sealed partial class DicomParser(DicomInput input, DicomReadOptions opt
     /// <summary>Passed as the stop tag to read only group 0002 (the file meta information).</summary>
     public const uint MetaGroupOnly = 0x00030000;
 
+    /// <summary>Enough to diagnose a file; a hostile one cannot grow the list with its size.</summary>
+    private const int MaxWarnings = 100;
+
     private int _depth;
 
     /// <summary>Offset of the top-level pixel data value, or -1.</summary>
@@ -45,7 +48,7 @@ internal sealed partial class DicomParser(DicomInput input, DicomReadOptions opt
                 {
                     if (!topLevel)
                     {
-                        warnings.Add($"data ends at offset {input.Position}, inside an item declared to end at {end}; read as ending there");
+                        Warn($"data ends at offset {input.Position}, inside an item declared to end at {end}; read as ending there");
                     }
 
                     return;
@@ -70,13 +73,13 @@ internal sealed partial class DicomParser(DicomInput input, DicomReadOptions opt
                         return;
                     }
 
-                    warnings.Add($"stray item delimitation item at offset {input.Position - 8} ignored");
+                    Warn($"stray item delimitation item at offset {input.Position - 8} ignored");
                     continue;
                 }
 
                 if (header.Tag == DicomTag.SequenceDelimitationItem && topLevel)
                 {
-                    warnings.Add($"stray sequence delimitation item at offset {input.Position - 8} ignored");
+                    Warn($"stray sequence delimitation item at offset {input.Position - 8} ignored");
                     continue;
                 }
 
@@ -94,25 +97,32 @@ internal sealed partial class DicomParser(DicomInput input, DicomReadOptions opt
         }
     }
 
-    private DicomTag PeekTag(DicomEncoding encoding)
+    private void Warn(string warning)
     {
-        ReadOnlySpan<byte> s = input.Peek(4);
-        return encoding.BigEndian
-            ? new DicomTag(BinaryPrimitives.ReadUInt16BigEndian(s), BinaryPrimitives.ReadUInt16BigEndian(s[2..]))
-            : new DicomTag(BinaryPrimitives.ReadUInt16LittleEndian(s), BinaryPrimitives.ReadUInt16LittleEndian(s[2..]));
+        if (warnings.Count < MaxWarnings)
+        {
+            warnings.Add(warning);
+        }
     }
+
+    private DicomTag PeekTag(DicomEncoding encoding) => ReadTag(input.Peek(4), encoding);
+
+    private static DicomTag ReadTag(ReadOnlySpan<byte> s, DicomEncoding encoding) => encoding.BigEndian
+        ? new DicomTag(BinaryPrimitives.ReadUInt16BigEndian(s), BinaryPrimitives.ReadUInt16BigEndian(s[2..]))
+        : new DicomTag(BinaryPrimitives.ReadUInt16LittleEndian(s), BinaryPrimitives.ReadUInt16LittleEndian(s[2..]));
+
+    private static uint ReadUInt32(ReadOnlySpan<byte> s, DicomEncoding encoding)
+        => encoding.BigEndian ? BinaryPrimitives.ReadUInt32BigEndian(s) : BinaryPrimitives.ReadUInt32LittleEndian(s);
 
     private DicomElementHeader ParseHeader(DicomDataset dataset, DicomEncoding encoding)
     {
         ReadOnlySpan<byte> s = input.Peek(8);
-        DicomTag tag = encoding.BigEndian
-            ? new DicomTag(BinaryPrimitives.ReadUInt16BigEndian(s), BinaryPrimitives.ReadUInt16BigEndian(s[2..]))
-            : new DicomTag(BinaryPrimitives.ReadUInt16LittleEndian(s), BinaryPrimitives.ReadUInt16LittleEndian(s[2..]));
+        DicomTag tag = ReadTag(s, encoding);
 
         // Items and delimiters never carry a VR, in any transfer syntax (PS3.5 §7.5).
         if (tag.Group == 0xFFFE || !encoding.ExplicitVR)
         {
-            uint length = encoding.BigEndian ? BinaryPrimitives.ReadUInt32BigEndian(s[4..]) : BinaryPrimitives.ReadUInt32LittleEndian(s[4..]);
+            uint length = ReadUInt32(s[4..], encoding);
             DicomVR vr = tag.Group == 0xFFFE ? DicomVR.None : ImplicitVR(dataset, tag);
             return new DicomElementHeader(tag, vr, length, 8);
         }
@@ -127,7 +137,7 @@ internal sealed partial class DicomParser(DicomInput input, DicomReadOptions opt
             }
 
             // A VR from a later edition: every VR added since 2007 uses the 32-bit length form (PS3.5 §7.1.2).
-            warnings.Add($"unknown VR '{(char)s[4]}{(char)s[5]}' in {tag} read as UN");
+            Warn($"unknown VR '{(char)s[4]}{(char)s[5]}' in {tag} read as UN");
             explicitVR = DicomVR.UN;
         }
 
@@ -139,7 +149,7 @@ internal sealed partial class DicomParser(DicomInput input, DicomReadOptions opt
             }
 
             s = input.Peek(12);
-            uint length = encoding.BigEndian ? BinaryPrimitives.ReadUInt32BigEndian(s[8..]) : BinaryPrimitives.ReadUInt32LittleEndian(s[8..]);
+            uint length = ReadUInt32(s[8..], encoding);
             return new DicomElementHeader(tag, explicitVR, length, 12);
         }
 
@@ -267,7 +277,7 @@ internal sealed partial class DicomParser(DicomInput input, DicomReadOptions opt
 
         if (length > input.Remaining)
         {
-            warnings.Add($"{tag} declares {length} bytes but only {input.Remaining} remain; read to the end of the data");
+            Warn($"{tag} declares {length} bytes but only {input.Remaining} remain; read to the end of the data");
             length = input.Remaining;
         }
 

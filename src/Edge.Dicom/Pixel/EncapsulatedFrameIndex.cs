@@ -103,13 +103,7 @@ internal sealed class EncapsulatedFrameIndex
             first[f] = at;
         }
 
-        var count = new int[frames];
-        for (int f = 0; f < frames; f++)
-        {
-            count[f] = (f + 1 < frames ? first[f + 1] : fragments) - first[f];
-        }
-
-        index = new EncapsulatedFrameIndex(first, count);
+        index = FromFirstFragments(first, fragments);
         return true;
     }
 
@@ -131,14 +125,20 @@ internal sealed class EncapsulatedFrameIndex
             return false;
         }
 
-        var count = new int[frames];
-        for (int f = 0; f < frames; f++)
+        index = FromFirstFragments([.. first], fragments);
+        return true;
+    }
+
+    /// <summary>Each frame runs from its first fragment to the next frame's first (the last to the end).</summary>
+    private static EncapsulatedFrameIndex FromFirstFragments(int[] first, int fragments)
+    {
+        var count = new int[first.Length];
+        for (int f = 0; f < first.Length; f++)
         {
-            count[f] = (f + 1 < frames ? first[f + 1] : fragments) - first[f];
+            count[f] = (f + 1 < first.Length ? first[f + 1] : fragments) - first[f];
         }
 
-        index = new EncapsulatedFrameIndex([.. first], count);
-        return true;
+        return new EncapsulatedFrameIndex(first, count);
     }
 
     /// <summary>JPEG streams end with EOI (FFD9); fragments are padded to even length with a trailing zero.</summary>

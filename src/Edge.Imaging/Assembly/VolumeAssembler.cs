@@ -91,10 +91,9 @@ public static class VolumeAssembler
         SourceFile source = slices[0].Frame.Source;
         try
         {
-            DicomFile file = source.OpenForPixels();
-            DicomPixelData pixels = FramePixels.Open(file, slices[0].Frame);
+            using FramePixels pixels = FramePixels.Open(source.OpenForPixels(), slices[0].Frame);
 
-            // The first frame loads the file's pixel data; the rest of a multi-frame object can then go in parallel.
+            // The first frame loads any lazily held pixel data; the rest of a multi-frame object can then go in parallel.
             DecodeSlice(pixels, slices[0], voxels, shape);
             if (slices.Length > 1)
             {
@@ -111,19 +110,19 @@ public static class VolumeAssembler
         }
     }
 
-    private static void DecodeSlice(DicomPixelData pixels, PlannedSlice slice, float[] voxels, VolumeShape shape)
+    private static void DecodeSlice(FramePixels pixels, PlannedSlice slice, float[] voxels, VolumeShape shape)
     {
         Span<float> destination = voxels.AsSpan(slice.Z * shape.SliceLength, shape.SliceLength);
         if (!slice.IsShifted)
         {
-            FramePixels.DecodeToHu(pixels, slice.Frame.FrameIndex, destination);
+            pixels.DecodeToHu(slice.Frame.FrameIndex, destination);
             return;
         }
 
         float[] scratch = System.Buffers.ArrayPool<float>.Shared.Rent(shape.SliceLength);
         try
         {
-            FramePixels.DecodeToHu(pixels, slice.Frame.FrameIndex, scratch.AsSpan(0, shape.SliceLength));
+            pixels.DecodeToHu(slice.Frame.FrameIndex, scratch.AsSpan(0, shape.SliceLength));
             SliceResampling.Shift(scratch.AsSpan(0, shape.SliceLength), destination, shape.Height, shape.Width, slice.ShiftRows, slice.ShiftColumns);
         }
         finally

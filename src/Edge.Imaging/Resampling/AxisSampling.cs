@@ -14,7 +14,8 @@ internal sealed class AxisSampling
         for (int i = 0; i < outputLength; i++)
         {
             double p = Math.Clamp(i * ratio, 0, inputLength - 1);
-            int lower = Math.Min((int)p, Math.Max(0, inputLength - 2));
+            // At the last voxel both neighbours are that voxel, so an unchanged grid reproduces values exactly.
+            int lower = Math.Min((int)p, inputLength - 1);
             Lower[i] = lower;
             Upper[i] = Math.Min(lower + 1, inputLength - 1);
             Weight[i] = (float)(p - lower);

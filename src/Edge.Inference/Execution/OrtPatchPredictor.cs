@@ -59,7 +59,7 @@ public sealed class OrtPatchPredictor : IPatchPredictor, IDisposable
     }
 
     /// <summary>Refuses a network whose ONNX signature disagrees with its manifest, naming both sides.</summary>
-    internal static void CheckSignature(InferenceSession session, NetworkSpec network)
+    public static void CheckSignature(InferenceSession session, NetworkSpec network)
     {
         if (!session.InputMetadata.TryGetValue(network.Input.Name, out NodeMetadata? input))
         {

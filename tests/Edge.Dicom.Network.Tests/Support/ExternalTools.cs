@@ -19,6 +19,7 @@ internal static class ExternalTools
         ["dcmdjpeg"] = "dcmtk",
         ["Orthanc"] = "orthanc",
         ["python3"] = "python3-pydicom",
+        ["dotnet"] = "dotnet-sdk (the .NET SDK)",
     };
 
     public static string Require(string tool)

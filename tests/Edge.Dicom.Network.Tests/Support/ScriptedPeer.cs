@@ -90,6 +90,26 @@ internal sealed class ScriptedPeer : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads and discards whatever Edge sends until it closes; fails if it does not close in time.</summary>
+    public async Task DrainUntilClosedAsync(TimeSpan wait)
+    {
+        using var cts = new CancellationTokenSource(wait);
+        byte[] chunk = new byte[4096];
+        try
+        {
+            while (await _socket.ReceiveAsync(chunk, SocketFlags.None, cts.Token) > 0)
+            {
+            }
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset)
+        {
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"Edge did not close the connection within {wait.TotalSeconds} s.");
+        }
+    }
+
     public void Close() => _socket.Close();
 
     public ValueTask DisposeAsync()

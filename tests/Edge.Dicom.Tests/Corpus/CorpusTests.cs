@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using Xunit.Abstractions;
 
 namespace Edge.Dicom.Tests;
 
 /// <summary>Every file of pydicom's corpus is read, or rejected cleanly only where pydicom rejects it too.</summary>
-public sealed class CorpusTests
+public sealed class CorpusTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Files => PydicomCorpus.Theory();
 
@@ -91,6 +92,12 @@ public sealed class CorpusTests
         JsonObject ours = JsonNode.Parse(DicomJson.Serialize(read.Dataset))!.AsObject();
         var comparer = new DicomJsonComparer((path, kind, detail) => OracleDifferences.IsPrincipled(file, path, kind, detail, oracle));
         comparer.Compare(ours, oracle.Json);
+        foreach (string accepted in comparer.Accepted)
+        {
+            output.WriteLine("accepted (see OracleDifferences): " + accepted);
+        }
+
+        output.WriteLine($"{comparer.ComparedValues} values compared");
         Assert.True(comparer.Differences.Count == 0, $"{file}: {comparer.Differences.Count} differences from pydicom:\n" + string.Join('\n', comparer.Differences.Take(40)));
         Assert.True(comparer.ComparedValues > 0 || ours.Count <= 2, "the comparison compared values");
     }

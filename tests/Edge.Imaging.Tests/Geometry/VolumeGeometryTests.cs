@@ -41,7 +41,8 @@ public sealed class VolumeGeometryTests
         double[] d = g.Direction;
 
         Assert.Equal(9, d.Length);
-        Assert.Equal([Row.X, Row.Y, Row.Z], d[..3]);
+        Assert.Equal(g.AxisX.ToArray(), d[..3]);
+        Assert.Equal(Row.X, d[0], 12);
         Assert.Equal(g.AxisY.ToArray(), d[3..6]);
         Assert.Equal(g.AxisZ.ToArray(), d[6..]);
     }

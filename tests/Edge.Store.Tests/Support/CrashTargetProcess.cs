@@ -2,10 +2,10 @@ using System.Diagnostics;
 
 namespace Edge.Tests.Support;
 
-/// <summary>Starts tests/Edge.Store.CrashTarget as a child process with redirected stdio.</summary>
+/// <summary>Starts tests/Edge.Store.CrashTarget as a child process.</summary>
 internal static class CrashTargetProcess
 {
-    public static Process Start(params string[] args)
+    public static ChildProcess Start(params string[] args)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "Edge.Store.CrashTarget.dll");
         if (!File.Exists(dll))
@@ -13,13 +13,7 @@ internal static class CrashTargetProcess
             throw new FileNotFoundException("The crash target was not built next to the tests.", dll);
         }
 
-        var info = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardInput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var info = new ProcessStartInfo(DotnetHost());
         info.ArgumentList.Add("exec");
         info.ArgumentList.Add(dll);
         foreach (string a in args)
@@ -27,7 +21,7 @@ internal static class CrashTargetProcess
             info.ArgumentList.Add(a);
         }
 
-        return Process.Start(info) ?? throw new InvalidOperationException("could not start the crash target");
+        return new ChildProcess(info);
     }
 
     private static string DotnetHost()

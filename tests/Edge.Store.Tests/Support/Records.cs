@@ -12,7 +12,7 @@ internal static class Records
         StudyInstanceUid = "2.25.77",
         CreatedAt = DateTimeOffset.UtcNow,
         Decision = decision,
-        Models = [new ModelResult { ModelId = "pancreas", ModelVersion = "1.0.0", Eligible = true, Decision = decision }],
+        Models = [new ModelResult { Id = "pancreas", Version = "1.0.0", Eligible = true, Decision = decision }],
     };
 
     public static OutboxEntry Message(OutboxKind kind, string text) => new()

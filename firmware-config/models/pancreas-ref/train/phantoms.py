@@ -29,7 +29,7 @@ def generate(edgectl, out_dir, seed, case):
     tmp = out_dir + ".tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     cmd = [edgectl, "phantom", "--out", tmp, "--seed", str(seed), "--size", str(case["size"]),
-           "--slices", str(case["slices"]), "--thickness", str(case["thickness"]), "--npy"]
+           "--slices", str(case["slices"]), "--thickness", str(case["thickness"]), "--npy", "--no-dicom"]
     if case["lesion_mm"]:
         cmd += ["--lesion-mm", str(case["lesion_mm"]), "--lesion-site", case["site"]]
     else:

@@ -115,11 +115,13 @@ class ReferencePipeline:
 def check_golden(package_dir):
     pipeline = ReferencePipeline(package_dir)
     golden = os.path.join(os.path.dirname(os.path.abspath(__file__)), "golden")
+    with open(os.path.join(golden, "golden.json"), encoding="utf-8") as f:
+        meta = json.load(f)
     worst = 0.0
     for name, net, spec in (("stage2", pipeline.main, pipeline.main_spec), ("localizer", pipeline.localizer, pipeline.cascade["localizer"])):
-        image = np.load(os.path.join(golden, f"{name}_input.npy"))
-        expected = np.load(os.path.join(golden, f"{name}_probabilities.npy"))
-        actual = S.softmax(predict(net, spec, image))
+        image = np.load(os.path.join(golden, meta[name]["input"]))
+        expected = np.load(os.path.join(golden, meta[name]["probabilities"]))
+        actual = S.softmax(predict(net, dict(spec, slidingWindow=meta[name]["slidingWindow"]), image))
         error = float(np.abs(actual - expected).max())
         worst = max(worst, error)
         print(f"{name}: max |torch - golden| = {error:.2e}")

@@ -308,13 +308,21 @@ def write_golden(pipeline, case_dir):
     (z0, y0, x0), (z1, y1, x1) = stage2_crop(labels, spacing, np.random.default_rng(0))
     fine, _ = P.network_input(hu[z0:z1 + 1, y0:y1 + 1, x0:x1 + 1], spacing, pipeline.main_spec["preprocessing"])
     blocks["stage2"] = (fine, (20, 36, 72), pipeline.main_spec, pipeline.main)
+    meta = {}
     for name, (volume, size, spec, net) in blocks.items():
         starts = [max(0, (n - s) // 2) for n, s in zip(volume.shape, size)]
         block = np.ascontiguousarray(volume[starts[0]:starts[0] + size[0], starts[1]:starts[1] + size[1], starts[2]:starts[2] + size[2]])
-        probabilities = S.softmax(predict(net, spec, block))
+        # Mirroring on every axis whatever the manifest deploys, so the parity test covers test-time augmentation too.
+        window = dict(spec["slidingWindow"], mirrorAxes=[0, 1, 2])
+        probabilities = S.softmax(predict(net, dict(spec, slidingWindow=window), block))
         np.save(os.path.join(golden, f"{name}_input.npy"), block.astype(np.float32))
         np.save(os.path.join(golden, f"{name}_probabilities.npy"), probabilities.astype(np.float32))
+        meta[name] = {"network": spec["file"], "input": f"{name}_input.npy", "probabilities": f"{name}_probabilities.npy",
+                      "slidingWindow": window, "padValue": spec["preprocessing"].get("padValue", 0.0)}
         log(f"golden {name}: input {block.shape}, probabilities {probabilities.shape}")
+    with open(os.path.join(golden, "golden.json"), "w", encoding="utf-8") as f:
+        json.dump(meta, f, indent=2)
+        f.write("\n")
 
 
 def size_bins(sizes, hits):

@@ -42,12 +42,14 @@ internal static class DecodeCommand
 
         int failed = set.Missing.Count;
         int frames = 0;
+        byte[]? buffer = null;
+        TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         foreach (string path in set.Files)
         {
             try
             {
-                DicomPixelData pixels = DicomPixelData.FromFile(DicomFile.Open(path));
+                DicomPixelData pixels = DicomPixelData.FromFile(DicomFile.Read(ReadFile(path, ref buffer)));
                 double sum = hu ? DecodeHu(pixels, sums) : DecodeNative(pixels, sums);
                 frames += pixels.NumberOfFrames;
                 if (sums)
@@ -63,12 +65,49 @@ internal static class DecodeCommand
         }
 
         clock.Stop();
+
+        // CPU time (all threads: JIT and GC included) beside wall time: on a busy machine it is the steadier measure.
+        double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
         int decoded = set.Files.Count - (failed - set.Missing.Count);
-        double perInstance = decoded > 0 ? clock.Elapsed.TotalMilliseconds / decoded : 0;
+        int n = Math.Max(decoded, 1);
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"decoded {decoded} instance(s), {frames} frame(s){(hu ? " to HU" : string.Empty)} in {clock.Elapsed.TotalMilliseconds:F1} ms: {perInstance:F3} ms/instance"));
+            $"decoded {decoded} instance(s), {frames} frame(s){(hu ? " to HU" : string.Empty)} in {clock.Elapsed.TotalMilliseconds:F1} ms wall, {cpu:F1} ms CPU: {clock.Elapsed.TotalMilliseconds / n:F3} ms/instance wall, {cpu / n:F3} ms/instance CPU"));
         return failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Reads a whole file, reusing the previous buffer when the size is the same, as it is for every image of a CT
+    /// series: the dataset read from it is finished with before the next file overwrites it, and a new 512 KiB
+    /// array per instance would cost more than decoding it.
+    /// </summary>
+    private static byte[] ReadFile(string path, ref byte[]? buffer)
+    {
+        using Microsoft.Win32.SafeHandles.SafeFileHandle handle = File.OpenHandle(path);
+        long length = RandomAccess.GetLength(handle);
+        if (length > Array.MaxLength)
+        {
+            throw new IOException($"{length} bytes is larger than one read can hold");
+        }
+
+        if (buffer is null || buffer.Length != length)
+        {
+            buffer = GC.AllocateUninitializedArray<byte>((int)length);
+        }
+
+        int done = 0;
+        while (done < buffer.Length)
+        {
+            int n = RandomAccess.Read(handle, buffer.AsSpan(done), done);
+            if (n == 0)
+            {
+                throw new IOException($"the file shrank to {done} bytes while it was read");
+            }
+
+            done += n;
+        }
+
+        return buffer;
     }
 
     private static double DecodeHu(DicomPixelData pixels, bool sum)

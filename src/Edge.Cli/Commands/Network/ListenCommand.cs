@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Edge.Dicom.Network.Server;
 using Edge.Dicom.Network.Storage;
 
@@ -76,9 +77,15 @@ internal static class ListenCommand
 
         output.WriteLine($"Listening as {options.AeTitle} on {server.LocalEndPoint}, storing under {Path.GetFullPath(options.StorageRoot)} (Ctrl-C to stop)");
         output.Flush();
+
+        // Ctrl-C and SIGTERM stop the server in order (open associations get A-ABORT, their temporary files are
+        // removed) instead of killing the process mid-write; the synchronous invocation path has no handler of its own.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(context, stop));
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(context, stop));
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -87,6 +94,12 @@ internal static class ListenCommand
         await server.StopAsync(CancellationToken.None).ConfigureAwait(false);
         output.WriteLine($"Stopped: {printer.Associations} association(s), {printer.Instances} instance(s) stored");
         return 0;
+    }
+
+    private static void Stop(PosixSignalContext context, CancellationTokenSource stop)
+    {
+        context.Cancel = true;
+        stop.Cancel();
     }
 
     /// <summary>One line per association, as it ends; handlers only format and write, as <see cref="IStorageEvents"/> requires.</summary>

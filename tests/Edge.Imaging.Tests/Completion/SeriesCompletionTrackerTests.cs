@@ -1,0 +1,151 @@
+using Edge.Imaging.Completion;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Edge.Imaging.Tests.Completion;
+
+/// <summary>Completion on a simulated clock: quiet time, open associations, late arrivals, persistence.</summary>
+public sealed class SeriesCompletionTrackerTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 1, 1, 8, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void Series_completes_only_after_the_quiet_time_without_instances()
+    {
+        SeriesCompletionTracker tracker = Tracker();
+        Receive(tracker, "1.1", "a");
+        _clock.Advance(TimeSpan.FromSeconds(6));
+        Receive(tracker, "1.1", "b");
+
+        _clock.Advance(TimeSpan.FromSeconds(9));
+        Assert.Empty(tracker.CollectCompleted());
+        Assert.Equal(TimeSpan.FromSeconds(1), tracker.TimeUntilNextDue());
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        CompletedSeries done = Assert.Single(tracker.CollectCompleted());
+        Assert.Equal("1.1", done.SeriesInstanceUid);
+        Assert.Equal(1, done.Generation);
+        Assert.Equal(["a", "b"], done.Instances.Select(i => i.SopInstanceUid));
+        Assert.Empty(tracker.CollectCompleted());
+        Assert.Null(tracker.TimeUntilNextDue());
+    }
+
+    [Fact]
+    public void Open_association_holds_the_series_until_it_closes()
+    {
+        SeriesCompletionTracker tracker = Tracker();
+        tracker.AssociationOpened("assoc-1");
+        Receive(tracker, "1.1", "a", "assoc-1");
+
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Empty(tracker.CollectCompleted());
+
+        tracker.AssociationClosed("assoc-1");
+        Assert.Single(tracker.CollectCompleted());
+    }
+
+    [Fact]
+    public void Closing_the_association_early_still_waits_for_the_quiet_time()
+    {
+        SeriesCompletionTracker tracker = Tracker();
+        Receive(tracker, "1.1", "a", "assoc-1");
+        tracker.AssociationClosed("assoc-1");
+
+        _clock.Advance(TimeSpan.FromSeconds(9.9));
+        Assert.Empty(tracker.CollectCompleted());
+        _clock.Advance(TimeSpan.FromSeconds(0.1));
+        Assert.Single(tracker.CollectCompleted());
+    }
+
+    [Fact]
+    public void Association_that_only_touched_another_series_does_not_hold_this_one()
+    {
+        SeriesCompletionTracker tracker = Tracker();
+        Receive(tracker, "1.1", "a", "assoc-1");
+        Receive(tracker, "2.2", "b", "assoc-2");
+        tracker.AssociationClosed("assoc-1");
+
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        CompletedSeries done = Assert.Single(tracker.CollectCompleted());
+        Assert.Equal("1.1", done.SeriesInstanceUid);
+    }
+
+    [Fact]
+    public void Association_left_open_stops_counting_after_the_maximum_wait()
+    {
+        SeriesCompletionTracker tracker = Tracker(new SeriesCompletionOptions { QuietTime = TimeSpan.FromSeconds(5), MaxOpenAssociationWait = TimeSpan.FromMinutes(2) });
+        Receive(tracker, "1.1", "a", "stuck");
+
+        _clock.Advance(TimeSpan.FromSeconds(119));
+        Assert.Empty(tracker.CollectCompleted());
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Single(tracker.CollectCompleted());
+    }
+
+    [Fact]
+    public void Late_arrival_reopens_and_the_next_completion_supersedes_with_a_higher_generation()
+    {
+        SeriesCompletionTracker tracker = Tracker();
+        Receive(tracker, "1.1", "a");
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, Assert.Single(tracker.CollectCompleted()).Generation);
+
+        _clock.Advance(TimeSpan.FromMinutes(3));
+        Receive(tracker, "1.1", "b");
+        Assert.Equal(SeriesStatus.Receiving, tracker.Get("1.1")!.Status);
+        _clock.Advance(TimeSpan.FromSeconds(10));
+
+        CompletedSeries second = Assert.Single(tracker.CollectCompleted());
+        Assert.Equal(2, second.Generation);
+        Assert.Equal(["a", "b"], second.Instances.Select(i => i.SopInstanceUid));
+    }
+
+    [Fact]
+    public void Resent_instance_counts_as_activity_but_not_as_another_instance()
+    {
+        SeriesCompletionTracker tracker = Tracker();
+        Receive(tracker, "1.1", "a", file: "/old");
+        _clock.Advance(TimeSpan.FromSeconds(8));
+        Receive(tracker, "1.1", "a", file: "/new");
+        _clock.Advance(TimeSpan.FromSeconds(8));
+
+        Assert.Empty(tracker.CollectCompleted());
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        TrackedInstance only = Assert.Single(Assert.Single(tracker.CollectCompleted()).Instances);
+        Assert.Equal("/new", only.FilePath);
+    }
+
+    [Fact]
+    public void Snapshot_restores_after_a_restart_without_its_dead_associations()
+    {
+        SeriesCompletionTracker before = Tracker();
+        Receive(before, "1.1", "a", "assoc-1");
+        Receive(before, "2.2", "b");
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal("2.2", Assert.Single(before.CollectCompleted()).SeriesInstanceUid);
+        SeriesTrackerSnapshot snapshot = before.Snapshot();
+
+        // The snapshot is plain data: what a store would save and load.
+        string json = System.Text.Json.JsonSerializer.Serialize(snapshot);
+        SeriesTrackerSnapshot loaded = System.Text.Json.JsonSerializer.Deserialize<SeriesTrackerSnapshot>(json)!;
+        SeriesCompletionTracker after = new(new SeriesCompletionOptions(), _clock, loaded);
+
+        CompletedSeries resumed = Assert.Single(after.CollectCompleted());
+        Assert.Equal("1.1", resumed.SeriesInstanceUid);
+        Assert.Equal(1, resumed.Generation);
+        Assert.Equal(SeriesStatus.Complete, after.Get("2.2")!.Status);
+        Assert.Equal(1, after.Get("2.2")!.Generation);
+    }
+
+    [Fact]
+    public void Invalid_options_are_reported_with_their_keys()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Tracker(new SeriesCompletionOptions { QuietTime = TimeSpan.Zero, MaxOpenAssociationWait = TimeSpan.FromDays(2) }));
+        Assert.Contains("Completion:QuietTime", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Completion:MaxOpenAssociationWait", e.Message, StringComparison.Ordinal);
+    }
+
+    private SeriesCompletionTracker Tracker(SeriesCompletionOptions? options = null) => new(options ?? new SeriesCompletionOptions(), _clock);
+
+    private static void Receive(SeriesCompletionTracker tracker, string series, string sop, string? association = null, string? file = null) =>
+        tracker.InstanceReceived(new InstanceArrival("9.9", series, sop, file, association));
+}

@@ -1,0 +1,27 @@
+using Edge.Dicom.Network.Server;
+using Edge.Dicom.Network.Storage;
+using Edge.Imaging.Completion;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Edge.Imaging.Tests.Completion;
+
+public sealed class StorageCompletionEventsTests
+{
+    [Fact]
+    public void Scp_events_drive_association_aware_completion()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var tracker = new SeriesCompletionTracker(new SeriesCompletionOptions(), clock);
+        var events = new StorageCompletionEvents(tracker);
+        var info = new AssociationInfo(7, "SCANNER", "EDGE", null, "1.2.3", null, 16384, clock.GetUtcNow());
+
+        events.AssociationOpened(info);
+        events.InstanceStored(new StoredInstance("/data/a.dcm", "9.9", "1.1", "a", "1.2.840.10008.5.1.4.1.1.2", "1.2.840.10008.1.2.1", "SCANNER", null, 7, 1000, clock.GetUtcNow(), false));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Empty(tracker.CollectCompleted());
+
+        events.AssociationClosed(new AssociationSummary(7, info, null, AssociationEndReason.Released, null, 1, 0, 1000, TimeSpan.FromMinutes(1)));
+        CompletedSeries done = Assert.Single(tracker.CollectCompleted());
+        Assert.Equal("/data/a.dcm", Assert.Single(done.Instances).FilePath);
+    }
+}
