@@ -40,7 +40,7 @@ cmd_bench() {
     bash "$s" "$BIN"
   done
   log "BenchmarkDotNet micro-benchmarks"
-  dotnet run -c Release --project tests/Edge.Benchmarks -- --filter "${BENCH_BDN_FILTER:-*}" --join
+  dotnet run -c Release --no-build --project tests/Edge.Benchmarks -- --filter "${BENCH_BDN_FILTER:-*}"
 }
 
 cmd_demo() {

@@ -14,6 +14,7 @@ internal static class CommandTree
         root.Subcommands.Add(Commands.Inference.InferCommand.Create());
         root.Subcommands.Add(Commands.Inference.EvalCommand.Create());
         root.Subcommands.Add(Commands.Inference.ModelsCommand.Create());
+        root.Subcommands.Add(Commands.Fleet.FleetCommandGroup.Create());
         return root;
     }
 }

@@ -126,20 +126,6 @@ public sealed partial class EdgeStore
         });
     }
 
-    /// <summary>Records that an entry is about to be published (attempt count survives a crash).</summary>
-    public void RecordAttempt(long id)
-    {
-        Write(Durability.Written, () =>
-        {
-            OutboxEntry? entry = Outbox.FindById(id);
-            if (entry is not null && entry.State == OutboxState.Pending)
-            {
-                entry.Attempts++;
-                Outbox.Update(entry);
-            }
-        });
-    }
-
     /// <summary>Drops every pending entry past its expiry, oldest first; returns how many.</summary>
     public int ExpirePending()
     {

@@ -32,6 +32,9 @@ internal static partial class SyncLog
     [LoggerMessage(4008, LogLevel.Information, "MQTT sync stopping: published offline status")]
     public static partial void Stopping(ILogger logger);
 
+    [LoggerMessage(4010, LogLevel.Warning, "MQTT sync is off (Mqtt:Host is empty); summaries stay in the outbox")]
+    public static partial void Disabled(ILogger logger);
+
     [LoggerMessage(4009, LogLevel.Error, "Sync stage {Stage} failed; it restarts in {DelaySeconds} s")]
     public static partial void StageFailed(ILogger logger, Exception exception, string stage, double delaySeconds);
 }

@@ -21,6 +21,7 @@ public sealed class ClientAssociation : IAsyncDisposable
     private readonly DimseReceiver _receiver;
     private readonly int _fragmentLength;
     private ushort _nextMessageId = 1;
+    private bool _messageInFlight;
 
     internal ClientAssociation(UpperLayerConnection connection, DicomClientOptions options, AssociateAcceptPdu accept,
         IReadOnlyDictionary<byte, PresentationContext> accepted, ILogger logger)
@@ -48,6 +49,7 @@ public sealed class ClientAssociation : IAsyncDisposable
         PresentationContext context = AcceptedContexts.Values.FirstOrDefault(c => c.AbstractSyntax == DicomUids.Verification)
             ?? throw new InvalidOperationException("The peer did not accept the Verification SOP class.");
         DimseCommand request = DimseCommand.EchoRequest(NextMessageId());
+        _messageInFlight = true;
         await DimseSender.SendCommandAsync(_connection, context, request, _fragmentLength, cancellationToken).ConfigureAwait(false);
         DimseCommand response = await ReceiveResponseAsync(request, cancellationToken).ConfigureAwait(false);
         return response.Status ?? DimseStatus.CannotUnderstand;
@@ -69,40 +71,55 @@ public sealed class ClientAssociation : IAsyncDisposable
             return new StoreResult(instance.Path, instance.SopInstanceUid, StoreResultKind.NotSent, null, why, 0, null);
         }
 
+        // Everything that can fail locally (reading, re-encoding, opening) happens before the command is sent: once it
+        // is on the wire, the data set must follow or the association has to be aborted.
         ReadOnlyMemory<byte> encoded = default;
-        if (transcode || instance.DataSetOffset is null)
+        SafeFileHandle? handle = null;
+        long offset = instance.DataSetOffset ?? 0;
+        long bytes = instance.FileLength - offset;
+        try
         {
-            // The data layer reads any uncompressed syntax (big endian swapped on read) and writes the target one.
-            DicomFile file;
-            try
+            if (transcode || instance.DataSetOffset is null || bytes % 2 != 0)
             {
-                file = DicomFile.Open(instance.Path);
+                // The data layer reads any uncompressed syntax (big endian swapped on read) and writes the target one,
+                // padding odd values; files whose data set cannot be streamed as is take this path too.
+                var buffer = new ArrayBufferWriter<byte>();
+                DicomWriter.WriteDataset(buffer, DicomFile.Open(instance.Path).Dataset, context.TransferSyntax);
+                encoded = buffer.WrittenMemory;
+                bytes = encoded.Length;
             }
-            catch (Exception ex) when (ex is DicomFormatException or IOException or UnauthorizedAccessException)
+            else
             {
-                return new StoreResult(instance.Path, instance.SopInstanceUid, StoreResultKind.NotSent, null, ex.Message, 0, null);
+                handle = File.OpenHandle(instance.Path, options: FileOptions.Asynchronous);
+            }
+        }
+        catch (Exception ex) when (ex is DicomFormatException or IOException or UnauthorizedAccessException)
+        {
+            handle?.Dispose();
+            return new StoreResult(instance.Path, instance.SopInstanceUid, StoreResultKind.NotSent, null, ex.Message, 0, null);
+        }
+
+        using (handle)
+        {
+            DimseCommand request = DimseCommand.StoreRequest(NextMessageId(), instance.SopClassUid, instance.SopInstanceUid);
+            _messageInFlight = true;
+            await DimseSender.SendCommandAsync(_connection, context, request, _fragmentLength, cancellationToken).ConfigureAwait(false);
+            if (handle is not null)
+            {
+                await DimseSender.SendDataSetAsync(_connection, context, handle, offset, bytes, _fragmentLength, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await DimseSender.SendDataSetAsync(_connection, context, encoded, _fragmentLength, cancellationToken).ConfigureAwait(false);
             }
 
-            var buffer = new ArrayBufferWriter<byte>();
-            DicomWriter.WriteDataset(buffer, file.Dataset, context.TransferSyntax);
-            encoded = buffer.WrittenMemory;
+            return await CompleteStoreAsync(instance, context, request, bytes, cancellationToken).ConfigureAwait(false);
         }
+    }
 
-        DimseCommand request = DimseCommand.StoreRequest(NextMessageId(), instance.SopClassUid, instance.SopInstanceUid);
-        await DimseSender.SendCommandAsync(_connection, context, request, _fragmentLength, cancellationToken).ConfigureAwait(false);
-        long bytes;
-        if (encoded.IsEmpty && instance.DataSetOffset is long offset)
-        {
-            bytes = instance.FileLength - offset;
-            using SafeFileHandle handle = File.OpenHandle(instance.Path, options: FileOptions.Asynchronous);
-            await DimseSender.SendDataSetAsync(_connection, context, handle, offset, bytes, _fragmentLength, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            bytes = encoded.Length;
-            await DimseSender.SendDataSetAsync(_connection, context, encoded, _fragmentLength, cancellationToken).ConfigureAwait(false);
-        }
-
+    private async Task<StoreResult> CompleteStoreAsync(SendableInstance instance, PresentationContext context, DimseCommand request, long bytes,
+        CancellationToken cancellationToken)
+    {
         DimseCommand response = await ReceiveResponseAsync(request, cancellationToken).ConfigureAwait(false);
         ushort status = response.Status ?? DimseStatus.CannotUnderstand;
         StoreResultKind kind = DimseStatus.IsSuccess(status) ? StoreResultKind.Stored
@@ -145,7 +162,12 @@ public sealed class ClientAssociation : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (IsEstablished)
+        if (_messageInFlight)
+        {
+            // A request went out half-sent or unanswered: releasing would leave the peer mid-message.
+            await AbortAsync().ConfigureAwait(false);
+        }
+        else if (IsEstablished)
         {
             try
             {
@@ -240,6 +262,7 @@ public sealed class ClientAssociation : IAsyncDisposable
 
             if (response is not null && !_receiver.InMessage)
             {
+                _messageInFlight = false;
                 if (response.MessageIdBeingRespondedTo != request.MessageId
                     || response.CommandField != (DimseCommandField)((ushort)request.CommandField | 0x8000))
                 {

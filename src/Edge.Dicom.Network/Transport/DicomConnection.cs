@@ -86,12 +86,9 @@ internal sealed class DicomConnection : IAsyncDisposable
         {
             await Output.CompleteAsync().ConfigureAwait(false);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
-            // The peer may already have reset the connection; there is nothing left to flush to.
-        }
-        catch (SocketException)
-        {
+            // The peer may already have reset the connection, or it was aborted: there is nothing left to flush to.
         }
 
         try

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Edge.Dicom;
 
 /// <summary>
@@ -21,15 +23,31 @@ internal ref struct JpegBitReader
     /// <summary>Position of the marker that ended the data, or -1 while none has been met.</summary>
     public int MarkerPosition { get; private set; }
 
-    /// <summary>How many zero bytes were supplied past the end of the data: a clue to truncation.</summary>
-    public int PaddingBytes { get; private set; }
+    // Zero bits supplied after the data ended (at a marker or the end of the buffer); they sit behind all real bits.
+    private int _paddingBits;
+
+    /// <summary>
+    /// Zero bits past the end of the data that codes have used. An intact stream ends its last code inside real data
+    /// (the encoder pads the final byte with 1 bits, T.81 §F.1.2.3), so anything above zero means data is missing.
+    /// </summary>
+    public readonly int ConsumedPaddingBits => Math.Max(0, _paddingBits - _count);
 
     /// <summary>The byte position reading has reached (bytes still in the bit buffer are before it).</summary>
     public readonly int Position => _position;
 
+    /// <summary>Makes at least <paramref name="n"/> (up to 57) bits available, refilling several bytes at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void EnsureBits(int n)
     {
-        while (_count < n)
+        if (_count < n)
+        {
+            Refill();
+        }
+    }
+
+    private void Refill()
+    {
+        while (_count <= 56)
         {
             int b = 0;
             if (MarkerPosition < 0)
@@ -37,7 +55,7 @@ internal ref struct JpegBitReader
                 if (_position >= _data.Length)
                 {
                     MarkerPosition = _data.Length;
-                    PaddingBytes++;
+                    _paddingBits += 8;
                 }
                 else
                 {
@@ -53,7 +71,7 @@ internal ref struct JpegBitReader
                         {
                             MarkerPosition = _position;
                             b = 0;
-                            PaddingBytes++;
+                            _paddingBits += 8;
                         }
                     }
                     else
@@ -64,7 +82,7 @@ internal ref struct JpegBitReader
             }
             else
             {
-                PaddingBytes++;
+                _paddingBits += 8;
             }
 
             _buffer |= (ulong)b << (56 - _count);
@@ -72,8 +90,10 @@ internal ref struct JpegBitReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly uint PeekBits(int n) => (uint)(_buffer >> (64 - n));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SkipBits(int n)
     {
         _buffer <<= n;
@@ -94,10 +114,15 @@ internal ref struct JpegBitReader
     /// </summary>
     public bool TryRestart()
     {
+        if (ConsumedPaddingBits > 0)
+        {
+            return false;
+        }
+
         _buffer = 0;
         _count = 0;
         int p = MarkerPosition >= 0 ? MarkerPosition : _position;
-        PaddingBytes = 0;
+        _paddingBits = 0;
 
         // Skip fill bytes (0xFF) before the marker code.
         while (p + 1 < _data.Length && _data[p] == 0xFF && _data[p + 1] == 0xFF)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Edge.Dicom;
 
 /// <summary>
@@ -62,10 +64,10 @@ internal sealed class JpegHuffmanTable
         _maxCode[17] = int.MaxValue;
     }
 
-    /// <summary>Decodes one symbol (T.81 §F.2.2.3).</summary>
+    /// <summary>Decodes one symbol (T.81 §F.2.2.3); the reader must hold at least 16 bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Decode(ref JpegBitReader reader)
     {
-        reader.EnsureBits(16);
         int peek = (int)reader.PeekBits(LookupBits);
         int entry = _lookup[peek];
         if (entry != 0)
@@ -74,6 +76,11 @@ internal sealed class JpegHuffmanTable
             return entry & 0xFF;
         }
 
+        return DecodeLong(ref reader);
+    }
+
+    private int DecodeLong(ref JpegBitReader reader)
+    {
         int code = (int)reader.PeekBits(LookupBits + 1);
         int length = LookupBits + 1;
         while (length <= 16 && code > _maxCode[length])

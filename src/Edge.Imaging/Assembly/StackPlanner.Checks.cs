@@ -11,6 +11,10 @@ public static partial class StackPlanner
     // Orientation spread worth reporting, in degrees: well above DS rounding of direction cosines.
     private const double OrientationSpreadDegrees = 0.01;
 
+    // Interpolating more than a quarter of the slices would invent the volume rather than repair it (two separate
+    // ranges of one stack, say); such gaps are reported and left unfilled.
+    private const double MaxFilledFraction = 0.25;
+
     /// <summary>Keeps the frames that share the stack's most common matrix and pixel spacing; reports the rest.</summary>
     private static List<FrameHeader> KeepConsistent(IReadOnlyList<FrameHeader> frames, List<VolumeWarning> warnings)
     {
@@ -116,7 +120,8 @@ public static partial class StackPlanner
             }
         }
 
-        bool fill = gaps.Count > 0 && wholeMultiples && !uneven && options.FillGaps;
+        int missingTotal = gaps.Sum(g => g.Missing);
+        bool fill = gaps.Count > 0 && wholeMultiples && !uneven && options.FillGaps && missingTotal <= MaxFilledFraction * n;
         foreach ((int index, int missing) in gaps.Take(5))
         {
             string action = fill ? "filled by interpolation" : "not filled: slices beyond it are placed as if contiguous";

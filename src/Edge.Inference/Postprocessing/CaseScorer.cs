@@ -93,7 +93,7 @@ public static class CaseScorer
         output[0] = sum;
         for (int i = 1; i < output.Length; i++)
         {
-            sum += input[i + window - 1] - input[i - 1];
+            sum += (double)input[i + window - 1] - input[i - 1];
             output[i] = sum;
         }
     }

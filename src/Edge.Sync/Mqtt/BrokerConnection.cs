@@ -84,6 +84,15 @@ public sealed class BrokerConnection : IDisposable
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
+        if (string.IsNullOrWhiteSpace(_options.Host))
+        {
+            // Sync switched off: summaries wait in the outbox until a broker is configured.
+            SyncLog.Disabled(_logger);
+            _health.RecordError("mqtt: no broker configured (Mqtt:Host is empty)");
+            await Task.Delay(Timeout.InfiniteTimeSpan, _time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            return;
+        }
+
         int failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -23,6 +23,8 @@ public sealed class OutboxPublisher : IDisposable
     /// <summary>How often expiry runs even when nothing is enqueued.</summary>
     private static readonly TimeSpan ExpiryInterval = TimeSpan.FromMinutes(1);
 
+    private static readonly TimeSpan LinkLostPause = TimeSpan.FromMilliseconds(200);
+
     private readonly EdgeStore _store;
     private readonly BrokerConnection _connection;
     private readonly MqttOptions _options;
@@ -107,6 +109,12 @@ public sealed class OutboxPublisher : IDisposable
                     if (outcome == PublishOutcome.RefusedForNow)
                     {
                         await Task.Delay(_refusalBackoff.Delay(refusals++), _time, stoppingToken).ConfigureAwait(false);
+                    }
+
+                    if (outcome == PublishOutcome.LinkLost)
+                    {
+                        // The client may not have raised its disconnect yet; do not spin until it does.
+                        await Task.Delay(LinkLostPause, _time, stoppingToken).ConfigureAwait(false);
                     }
 
                     if (outcome != PublishOutcome.Refused)

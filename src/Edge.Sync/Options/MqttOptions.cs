@@ -5,7 +5,7 @@ public sealed class MqttOptions
 {
     public const string SectionName = "Mqtt";
 
-    /// <summary>Broker host name or address. Empty disables sync (summaries wait in the outbox).</summary>
+    /// <summary>Broker host name or address. Empty turns sync off: summaries wait in the outbox.</summary>
     public string Host { get; set; } = "localhost";
 
     /// <summary>Broker port; 0 means the IANA default, 1883 or 8883 with TLS.</summary>

@@ -16,7 +16,7 @@ public sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
         ArgumentNullException.ThrowIfNull(options);
         const string S = MqttOptions.SectionName;
         var e = new OptionErrors();
-        if (options.Host.Length > 253 || options.Host.Any(c => char.IsWhiteSpace(c) || c == '/'))
+        if (options.Host is null || options.Host.Length > 253 || options.Host.Any(c => char.IsWhiteSpace(c) || c == '/'))
         {
             e.Add($"{S}:Host", $"must be a host name or address (was '{options.Host}')");
         }

@@ -4,7 +4,8 @@
 # alternately, three times each, both with TCP_NODELAY=1 (dcmtk stalls ~40 ms per PDU exchange on loopback without
 # it); the best run of each counts. Edge fsyncs every file and its directory before answering Success; storescp
 # does not fsync. Targets: Edge wall time <= 1.5x storescp (stretch 1.0x); listener peak RSS < 200 MB.
-# Also reported: four storescu in parallel against each receiver (storescp with --fork), aggregate MB/s.
+# Also reported: four storescu in parallel against each receiver (storescp with --fork), aggregate MB/s; and Edge's
+# SCU, `edgectl dicom send` (whole process, start-up included) -> storescp against storescu -> storescp.
 # Usage: network-store.sh ARTIFACTS_BIN   (environment: NETWORK_STORE_N, default 300 slices)
 set -euo pipefail
 BIN=${1:?usage: network-store.sh ARTIFACTS_BIN}
@@ -60,6 +61,32 @@ done
 stored=$(find "$WORK/edge" -name '*.dcm' -not -path '*/.incoming/*' | wc -l)
 [ "$stored" -eq "$N" ] || { echo "network-store.sh: edge stored $stored of $N instances" >&2; exit 1; }
 
+best_send=999999
+for run in 1 2 3; do
+  rm -rf "$WORK/storescp"/* 2>/dev/null || true
+  t0=$(now)
+  "$EDGECTL" dicom send 127.0.0.1 "$SCP_PORT" --called-aet ANY-SCP "$WORK/series" >/dev/null 2>"$WORK/send.err" || { cat "$WORK/send.err" >&2; exit 1; }
+  t1=$(now)
+  best_send=$(awk -v a="$best_send" -v t0="$t0" -v t1="$t1" 'BEGIN { d = t1 - t0; print (d < a) ? d : a }')
+done
+
+# The disk's own price for Edge's durability, measured now: write 512 KiB, fsync, rename, fsync the directory.
+# Edge cannot beat storescp by less than N times this; on a loaded machine it dominates the ratio.
+fsync_ms=$("$PY" - "$WORK/fsync-probe" <<'PYEOF'
+import os, sys, time
+d = sys.argv[1]; os.makedirs(d)
+data = os.urandom(512 * 1024)
+t = time.time()
+for i in range(50):
+    p = os.path.join(d, f"{i}.part")
+    fd = os.open(p, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    os.write(fd, data); os.fsync(fd); os.close(fd)
+    os.rename(p, os.path.join(d, f"{i}.dcm"))
+    dfd = os.open(d, os.O_RDONLY); os.fsync(dfd); os.close(dfd)
+print(f"{(time.time() - t) / 50 * 1000:.2f}")
+PYEOF
+)
+
 parallel() { # port aet -> seconds for four concurrent storescu
   local t0 t1 pids=()
   t0=$(now)
@@ -79,4 +106,8 @@ awk -v s="$best_scp" -v e="$best_edge" -v mb="$MB" 'BEGIN {
 awk -v s="$par_scp" -v e="$par_edge" -v mb="$MB" 'BEGIN {
   printf "4 parallel senders, storescp --fork : %6.2f s  %7.1f MB/s aggregate\n", s, mb / s
   printf "4 parallel senders, edgectl listen  : %6.2f s  %7.1f MB/s aggregate\n", e, mb / e }'
+awk -v s="$best_scp" -v e="$best_send" -v mb="$MB" 'BEGIN {
+  printf "edgectl dicom send -> storescp : %6.2f s  %7.1f MB/s (SCU ratio vs storescu %.2fx)\n", e, mb / e, e / s }'
+awk -v f="$fsync_ms" -v n="$N" -v s="$best_scp" 'BEGIN {
+  printf "disk fsync+rename+dir fsync  : %6.2f ms/instance -> %.2f s for %d instances (%.2fx of storescp on its own)\n", f, f * n / 1000, n, (f * n / 1000) / s }'
 awk -v k="$peak_kb" 'BEGIN { printf "edgectl listen peak RSS        : %6.1f MB (target < 200 MB)\n", k / 1024 }'

@@ -4,6 +4,7 @@ using Edge.Dicom.Network.Association;
 using Edge.Dicom.Network.Pdus;
 using Edge.Dicom.Network.Protocol;
 using Edge.Dicom.Network.StateMachine;
+using Edge.Dicom.Network.Tests.Protocol;
 using Edge.Dicom.Network.Tests.Support;
 using Edge.Dicom.Network.Transport;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -59,7 +60,7 @@ public sealed class UpperLayerConnectionTests
             Assert.Equal(AssociationState.AwaitingLocalReleaseResponse, edge.State);
 
             Task<UpperLayerIndication?> respond = edge.RespondReleaseAsync(default).AsTask();
-            await peer.ExpectAsync<ReleaseResponsePdu>();
+            await peer.ExpectExactAsync(GoldenPdus.ReleaseResponse);
             peer.Close();
             Assert.Equal(IndicationKind.Released, (await respond)!.Value.Kind);
             Assert.Equal(AssociationState.Idle, edge.State);
@@ -77,8 +78,9 @@ public sealed class UpperLayerConnectionTests
             Assert.Equal(IndicationKind.AssociateRequest, (await edge.ReceiveAsync(Wait, default)).Kind);
 
             Task<UpperLayerIndication> reject = edge.RejectAsync(AssociateRejectPdu.Permanent(AssociateRejectReason.CalledAeTitleNotRecognized), default).AsTask();
-            var rj = await peer.ExpectAsync<AssociateRejectPdu>();
-            Assert.Equal((AssociateRejectResult.Permanent, AssociateRejectSource.ServiceUser, (byte)7), (rj.Result, rj.Source, rj.Reason));
+
+            // Exactly A-ASSOCIATE-RJ: permanent (1), service user (1), called AE title not recognized (7).
+            await peer.ExpectExactAsync([0x03, 0x00, 0x00, 0x00, 0x00, 0x04, 0x00, 0x01, 0x01, 0x07]);
 
             // The peer does not close: ARTIM expires and Edge closes without sending anything else.
             await peer.ExpectClosedAsync();
@@ -127,8 +129,9 @@ public sealed class UpperLayerConnectionTests
         {
             await peer.SendAsync([0x04, 0, 0, 0, 0, 8, 0, 0, 0, 4, 1, 0xF3, 0, 0]);
             Task<UpperLayerIndication> receive = edge.ReceiveAsync(Wait, default).AsTask();
-            var abort = await peer.ExpectAsync<AbortPdu>();
-            Assert.Equal((AbortSource.ServiceProvider, AbortReason.InvalidPduParameterValue), (abort.Source, abort.Reason));
+
+            // Exactly A-ABORT: service provider (2), invalid PDU parameter value (6).
+            await peer.ExpectExactAsync(GoldenPdus.Abort);
             peer.Close();
             UpperLayerIndication end = await receive;
             Assert.Equal(IndicationKind.ProtocolError, end.Kind);

@@ -112,4 +112,25 @@ public sealed class EdgectlNetworkCommandTests
             && l.Contains("CallingAeTitleNotRecognized", StringComparison.Ordinal));
         Assert.Single(Directory.GetFiles(Path.Combine(temp.Path, "out"), "*.dcm", SearchOption.AllDirectories));
     }
+
+    [Fact]
+    public async Task Sigterm_stops_listen_in_order_aborting_open_associations()
+    {
+        using var temp = new TempDirectory();
+        int port = FreePort.Get();
+        using ChildProcess listener = Edgectl.Start("dicom", "listen", "--port", port.ToString(CultureInfo.InvariantCulture), "--aet", "EDGE",
+            "--out", temp.Path, "--min-free-mb", "0");
+        await listener.WaitForOutputAsync("Listening as EDGE", TimeSpan.FromSeconds(30));
+        await using ScriptedPeer peer = await ScriptedPeer.ConnectAsync(port);
+        await peer.SendAsync(DimseTraffic.StorageRequest());
+        await peer.ExpectAsync<Edge.Dicom.Network.Pdus.AssociateAcceptPdu>();
+
+        (await ExternalTools.RunAsync("kill", ["-TERM", listener.Process.Id.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10))).AssertSuccess("kill");
+
+        Assert.Equal(Edge.Dicom.Network.Pdus.AbortSource.ServiceUser, (await peer.ExpectAsync<Edge.Dicom.Network.Pdus.AbortPdu>()).Source);
+        await listener.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(0, listener.Process.ExitCode);
+        await listener.WaitForOutputAsync("Stopped: 1 association(s)", TimeSpan.FromSeconds(5));
+        Assert.Contains("Shutdown", listener.Output, StringComparison.Ordinal);
+    }
 }

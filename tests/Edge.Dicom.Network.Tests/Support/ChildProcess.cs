@@ -79,7 +79,14 @@ internal sealed class ChildProcess : IDisposable
         while (!Output.Contains(text, StringComparison.Ordinal))
         {
             Assert.True(DateTime.UtcNow < deadline, $"'{text}' did not appear in time: {Output}");
-            Assert.False(Process.HasExited, $"{Process.StartInfo.FileName} exited: {Output}");
+            if (Process.HasExited)
+            {
+                // The last lines may still be in flight on the redirected pipes.
+                Process.WaitForExit();
+                Assert.True(Output.Contains(text, StringComparison.Ordinal), $"{Process.StartInfo.FileName} exited without '{text}': {Output}");
+                return;
+            }
+
             await Task.Delay(50);
         }
     }

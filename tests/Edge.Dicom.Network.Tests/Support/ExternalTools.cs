@@ -20,6 +20,7 @@ internal static class ExternalTools
         ["Orthanc"] = "orthanc",
         ["python3"] = "python3-pydicom",
         ["dotnet"] = "dotnet-sdk (the .NET SDK)",
+        ["kill"] = "procps",
     };
 
     public static string Require(string tool)

@@ -70,6 +70,22 @@ internal sealed class ScriptedPeer : IAsyncDisposable
         }
     }
 
+    /// <summary>Expects the next PDU to be exactly these bytes.</summary>
+    public async Task ExpectExactAsync(byte[] expected, TimeSpan? wait = null)
+    {
+        using var cts = new CancellationTokenSource(wait ?? DefaultWait);
+        while (_pending.Length < expected.Length)
+        {
+            byte[] chunk = new byte[65536];
+            int n = await _socket.ReceiveAsync(chunk, SocketFlags.None, cts.Token);
+            Assert.True(n > 0, $"Edge closed the connection after {_pending.Length} of {expected.Length} expected bytes.");
+            _pending = [.. _pending, .. chunk.AsSpan(0, n)];
+        }
+
+        Assert.Equal(Convert.ToHexString(expected), Convert.ToHexString(_pending[..expected.Length]));
+        _pending = _pending[expected.Length..];
+    }
+
     public async Task<T> ExpectAsync<T>(TimeSpan? wait = null)
         where T : Pdu => Assert.IsType<T>(await ExpectPduAsync(wait));
 

@@ -87,6 +87,9 @@ public sealed class JpegLosslessDecoderTests
         var output = new byte[800];
         Assert.Throws<DicomFormatException>(() => JpegLosslessDecoder.Decode([0x00, 0x01], output, 2));
         Assert.Throws<DicomFormatException>(() => JpegLosslessDecoder.Decode(jpeg.AsSpan(0, jpeg.Length / 2), output, 2));
+
+        // Only the last two data bytes and EOI missing: the final codes would run on zero padding.
+        Assert.Contains("ends before the last sample", Assert.Throws<DicomFormatException>(() => JpegLosslessDecoder.Decode(jpeg.AsSpan(0, jpeg.Length - 4), output, 2)).Message, StringComparison.Ordinal);
         Assert.Throws<DicomFormatException>(() => JpegLosslessDecoder.Decode(jpeg, new byte[10], 2));
 
         byte[] baseline = (byte[])jpeg.Clone();

@@ -89,6 +89,18 @@ public sealed class DefectDetectionTests
     }
 
     [Fact]
+    public void Odd_matrix_pixel_spacing_and_orientation_are_each_named()
+    {
+        CtVolume v = Assemble("inconsistent").Volume;
+
+        Assert.Contains(v.Warnings, w => w.ToString() == "inconsistent: 1 image(s) are 32x64 instead of 48x64; left out");
+        Assert.Contains(v.Warnings, w => w.ToString() == "inconsistent: 1 image(s) have pixel spacing 0.9\\0.9 instead of 0.8\\0.7; left out");
+        Assert.Contains(v.Warnings, w => w.ToString() == "inconsistent: orientation varies by up to 0.5° within the stack");
+        Assert.Equal(18, v.Shape.Depth);
+        Assert.DoesNotContain(v.Warnings, w => w.Kind == VolumeWarningKind.Gap);
+    }
+
+    [Fact]
     public void Localizer_derived_image_and_dose_report_are_skipped_and_counted()
     {
         CtVolume v = Assemble("mixed").Volume;

@@ -1,6 +1,8 @@
 using Edge.Dicom.Network.Server;
 using Edge.Dicom.Network.Storage;
+using Edge.Imaging.Assembly;
 using Edge.Imaging.Completion;
+using Edge.Imaging.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Edge.Imaging.Tests.Completion;
@@ -23,5 +25,22 @@ public sealed class StorageCompletionEventsTests
         events.AssociationClosed(new AssociationSummary(7, info, null, AssociationEndReason.Released, null, 1, 0, 1000, TimeSpan.FromMinutes(1)));
         CompletedSeries done = Assert.Single(tracker.CollectCompleted());
         Assert.Equal("/data/a.dcm", Assert.Single(done.Instances).FilePath);
+    }
+
+    [Fact]
+    public void Folder_scan_feeds_one_arrival_per_file_and_the_series_completes_after_the_quiet_time()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var tracker = new SeriesCompletionTracker(new SeriesCompletionOptions { QuietTime = TimeSpan.FromSeconds(5) }, clock);
+        SeriesScan scan = SeriesScanner.ScanDirectory(OracleSeries.Get("enhanced"));
+
+        foreach (InstanceArrival arrival in FolderScanArrivals.From(scan))
+        {
+            tracker.InstanceReceived(arrival);
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(5));
+        CompletedSeries done = Assert.Single(tracker.CollectCompleted());
+        Assert.EndsWith("enhanced.dcm", Assert.Single(done.Instances).FilePath, StringComparison.Ordinal);
     }
 }

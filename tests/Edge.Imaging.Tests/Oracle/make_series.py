@@ -183,6 +183,27 @@ def mixed(out):
     save(dose, os.path.join(out, "dose.dcm"), ExplicitVRLittleEndian)
 
 
+def inconsistent(out):
+    """A stack whose end slices have another matrix and another pixel spacing, and one slice rotated 0.5°."""
+    single_frame_series(out)
+    by_z = {}
+    for name in os.listdir(out):
+        ds = pydicom.dcmread(os.path.join(out, name))
+        by_z[round(float(ds.ImagePositionPatient[2]), 3)] = (name, ds)
+    zs = sorted(by_z)
+    name, ds = by_z[zs[0]]
+    ds.Rows = 32
+    ds.PixelData = np.zeros((32, COLS), dtype="<u2").tobytes()
+    ds.save_as(os.path.join(out, name), write_like_original=False)
+    name, ds = by_z[zs[-1]]
+    ds.PixelSpacing = [0.9, 0.9]
+    ds.save_as(os.path.join(out, name), write_like_original=False)
+    name, ds = by_z[zs[10]]
+    a = np.radians(0.5)
+    ds.ImageOrientationPatient = [f"{v:.6f}" for v in (np.cos(a), np.sin(a), 0, -np.sin(a), np.cos(a), 0)]
+    ds.save_as(os.path.join(out, name), write_like_original=False)
+
+
 def main():
     out, variant = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
@@ -214,6 +235,8 @@ def main():
         # Gantry tilted 15°: the image planes tilt while the table still advances along z, so the stack shears.
         t = np.radians(15.0)
         single_frame_series(out, col_dir=(0, np.cos(t), np.sin(t)), tilt=15.0, positions=axial)
+    elif variant == "inconsistent":
+        inconsistent(out)
     elif variant == "enhanced":
         enhanced(out)
     elif variant == "mixed":

@@ -7,16 +7,16 @@ SEED = 20240517
 LOCALIZER = {
     "file": "localizer.onnx",
     "spacing": [5.0, 5.0, 5.0],
-    "patch": [32, 80, 80],
+    "patch": [32, 64, 64],
     "batch": 1,
     "overlap": 0.5,
     "mirror": [],
-    "base": 6,
-    "levels": 4,
+    "base": 4,
+    "levels": 3,
     "classes": 2,
     "hu_clip": [-300.0, 300.0],
     "antialias": False,
-    "steps": 360,
+    "steps": 200,
     "train_batch": 2,
 }
 
@@ -27,13 +27,13 @@ STAGE2 = {
     "patch": [32, 48, 64],
     "batch": 2,
     "overlap": 0.5,
-    "mirror": [0, 1, 2],
+    "mirror": [2],
     "base": 8,
     "levels": 4,
     "classes": 3,
     "antialias": True,
     "percentiles": [0.5, 99.5],
-    "steps": 1500,
+    "steps": 800,
     "train_batch": 2,
 }
 
@@ -46,12 +46,12 @@ MIN_FINDING_ML = 0.05
 TARGET_SPECIFICITY = 0.99
 
 # Phantom cohorts (edgectl phantom). Lesions: 5-40 mm, any site, the generator's 5-30 HU contrast.
-TRAIN_CASES = 200
+TRAIN_CASES = 160
 TRAIN_LESION_FRACTION = 0.6
-CALIBRATION_NEGATIVES = 150
-CALIBRATION_POSITIVES = 50
-SIZES = [224, 256, 288, 320]
+CALIBRATION_NEGATIVES = 100
+CALIBRATION_POSITIVES = 30
+SIZES = [192, 224, 256]
 THICKNESSES = [1.0, 1.25, 2.0, 2.5, 3.0, 5.0]
-COVERAGE_MM = [150.0, 260.0]
+COVERAGE_MM = [150.0, 220.0]
 LESION_MM = [5.0, 40.0]
 SITES = ["head", "body", "tail"]

@@ -353,10 +353,10 @@ point, and pancreatic lesion findings (volume, maximum diameter, LPS centroid, h
 
 ## Model
 PANDA-style two-stage cascade (Cao et al., Nat Med 2023), scaled down for a CPU:
-- **Localizer** (`localizer.onnx`): 3D U-Net, 4 levels, {C.LOCALIZER['base']} base channels; whole scan at
+- **Localizer** (`localizer.onnx`): 3D U-Net, {C.LOCALIZER['levels']} levels, {C.LOCALIZER['base']} base channels; whole scan at
   {C.LOCALIZER['spacing'][0]:g} mm isotropic; classes background/pancreas; HU clipped to {C.LOCALIZER['hu_clip']}, z-scored
   (mean {stats['loc_mean']:.2f}, std {stats['loc_std']:.2f}); patch {C.LOCALIZER['patch']}.
-- **Stage 2** (`stage2.onnx`): 3D U-Net, 4 levels, {C.STAGE2['base']} base channels, on the localizer's pancreas box
+- **Stage 2** (`stage2.onnx`): 3D U-Net, {C.STAGE2['levels']} levels, {C.STAGE2['base']} base channels, on the localizer's pancreas box
   + {C.CASCADE_MARGIN_MM[0]:g} mm, Gaussian anti-aliased and resampled to {C.STAGE2['spacing'][0]:g} mm isotropic;
   classes background/pancreas/lesion; nnU-Net CT normalisation (foreground 0.5/99.5 percentiles
   {stats['st2_lo']:.1f}/{stats['st2_hi']:.1f} HU, mean {stats['st2_mean']:.2f}, std {stats['st2_std']:.2f});

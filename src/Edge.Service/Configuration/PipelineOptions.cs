@@ -1,0 +1,35 @@
+namespace Edge.Service.Configuration;
+
+/// <summary>
+/// Section <c>Pipeline</c>: how long each stage may stay busy on one item before it counts as hung. A hung stage stops the
+/// systemd watchdog pings, and systemd restarts the service; an interrupted job resumes after the restart.
+/// </summary>
+public sealed class PipelineOptions
+{
+    public const string SectionName = "Pipeline";
+
+    /// <summary>
+    /// Reading and assembling one series. 300 s: a 1 000-slice series from slow eMMC takes well under a minute; five
+    /// times that is a stuck disk, not a big series.
+    /// </summary>
+    public int AssemblyStallSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// One series through every model. 1 800 s: the reference model needs about a minute for a 300-slice series on two
+    /// CPU cores and seconds on a GPU; the inference layer reports no progress inside one run, so the bound is generous.
+    /// </summary>
+    public int InferenceStallSeconds { get; set; } = 1800;
+
+    /// <summary>
+    /// Any other stage, and every stage between items: each beats at least every few seconds while waiting, so 60 s of
+    /// silence means a blocked thread.
+    /// </summary>
+    public int StallSeconds { get; set; } = 60;
+
+    /// <summary>Assembled volumes waiting for inference. One overlaps the next series' assembly with the current inference
+    /// while bounding memory to three volumes (assembling, waiting, screening).</summary>
+    public int AssembledQueueCapacity { get; set; } = 1;
+
+    /// <summary>Warm the models up (one zero batch each) before reporting ready, so the first scan pays no engine build.</summary>
+    public bool WarmUp { get; set; } = true;
+}

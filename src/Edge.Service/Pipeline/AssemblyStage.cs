@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Globalization;
+using Edge.Dicom;
+using Edge.Imaging.Assembly;
+using Edge.Service.Configuration;
+using Edge.Service.Health;
+using Edge.Service.Models;
+using Edge.Store;
+using Edge.Store.Documents;
+using Edge.Sync;
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Service.Pipeline;
+
+/// <summary>
+/// Stage 4: leases the oldest job of the persistent queue, reads the series' headers and assembles its HU volume, and
+/// hands it to inference through the bounded <see cref="AssembledQueue"/>. A series that cannot be assembled (an
+/// unreadable instance, inconsistent geometry ...) fails with its reason and still gets a summary; other series are
+/// not affected. A job superseded by a newer generation of its series is skipped.
+/// </summary>
+public sealed class AssemblyStage(
+    EdgeStore store,
+    JobDoorbell doorbell,
+    AssembledQueue assembled,
+    SyncRuntime sync,
+    ModelRuntime models,
+    StageHealth health,
+    EdgeSettings settings,
+    ILogger<AssemblyStage> logger)
+    : PipelineStage("assembly", health, TimeSpan.FromSeconds(settings.Pipeline.StallSeconds), logger)
+{
+    private readonly string _owner = $"edge-service/{Environment.ProcessId}";
+
+    protected override async Task RunAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            JobRecord? job = store.TryLeaseNextJob(_owner);
+            if (job is null)
+            {
+                // Nothing queued: wait for the bell (it may have rung already; a wake-up with nothing to do is harmless).
+                if (await WaitToReadAsync(doorbell.Reader, stoppingToken).ConfigureAwait(false))
+                {
+                    doorbell.Reader.TryRead(out _);
+                }
+
+                continue;
+            }
+
+            Monitor.Busy($"assembling job {job.Id}", TimeSpan.FromSeconds(settings.Pipeline.AssemblyStallSeconds));
+            AssembledSeries? ready = await ProcessAsync(job, stoppingToken).ConfigureAwait(false);
+            if (ready is not null)
+            {
+                Monitor.Busy($"waiting for inference to take job {job.Id}", TimeSpan.FromSeconds(settings.Pipeline.InferenceStallSeconds));
+                await assembled.Writer.WriteAsync(ready, stoppingToken).ConfigureAwait(false);
+            }
+
+            Monitor.Done();
+        }
+    }
+
+    private async Task<AssembledSeries?> ProcessAsync(JobRecord job, CancellationToken stoppingToken)
+    {
+        SeriesRecord? series = store.GetSeries(job.SeriesInstanceUid);
+        if (series is null)
+        {
+            Skip(job, "its series record is gone (pruned by retention)");
+            return null;
+        }
+
+        if (job.Generation < series.Generation)
+        {
+            Skip(job, $"superseded by generation {series.Generation} of the same series");
+            return null;
+        }
+
+        var clock = Stopwatch.StartNew();
+        string? failure;
+        try
+        {
+            (AssembledVolume volume, DicomDataset header) = Assemble(series, stoppingToken);
+            series.Acquisition = SeriesHeader.Acquisition(header, volume.Volume.Shape.Depth, volume.Volume.Shape.Height, volume.Volume.Shape.Width);
+            series.Identifiers = SeriesHeader.Identifiers(header);
+            store.UpsertSeries(series);
+            double ms = clock.Elapsed.TotalMilliseconds;
+            ServiceLog.Assembled(Logger, job.Id, volume.Volume.Shape.ToString(), ms);
+            return new AssembledSeries(job, series, volume, ms);
+        }
+        catch (Exception ex) when (ex is VolumeAssemblyException or DicomFormatException or InvalidDataException or IOException
+            or UnauthorizedAccessException or ArgumentException or OutOfMemoryException)
+        {
+            failure = ex is OutOfMemoryException ? "the series is too large to assemble in the memory available" : ex.Message;
+        }
+
+        await FailAsync(job, series, failure, clock.Elapsed.TotalMilliseconds, stoppingToken).ConfigureAwait(false);
+        return null;
+    }
+
+    private static (AssembledVolume Volume, DicomDataset Header) Assemble(SeriesRecord series, CancellationToken cancellationToken)
+    {
+        if (series.FilesPurgedAt is not null || series.StoragePath is null || !Directory.Exists(series.StoragePath))
+        {
+            throw new VolumeAssemblyException("the received files of this series are no longer on the box (deleted by retention)");
+        }
+
+        // Sorted, so "instance N" in a reason means the same file every time.
+        string[] files = [.. Directory.EnumerateFiles(series.StoragePath, "*.dcm").Order(StringComparer.Ordinal)];
+        if (files.Length == 0)
+        {
+            throw new VolumeAssemblyException("no received instance files were found for the series");
+        }
+
+        SeriesScan scan = SeriesScanner.ScanFiles(files, cancellationToken: cancellationToken);
+        if (scan.Unreadable.Count > 0)
+        {
+            // A corrupt instance fails its series rather than being screened around: a gap could hide the finding.
+            throw new VolumeAssemblyException(string.Create(CultureInfo.InvariantCulture,
+                $"{scan.Unreadable.Count} of {files.Length} received instance(s) are unreadable; first: {WithoutPaths(scan.Unreadable[0], files)}"));
+        }
+
+        ScannedSeries? mine = scan.Series.FirstOrDefault(s => s.SeriesInstanceUid == series.SeriesInstanceUid)
+            ?? throw new VolumeAssemblyException("none of the received files belongs to the series");
+        AssembledVolume volume = VolumeAssembler.Assemble(mine.Frames, earlier: scan.WarningsFor(mine), cancellationToken: cancellationToken);
+        DicomDataset header = DicomFile.Open(mine.Frames[0].Source.Path, DicomReadOptions.HeaderOnly).Dataset;
+        return (volume, header);
+    }
+
+    /// <summary>Reasons travel into the summary; file paths would carry UIDs, so each is replaced by its instance number.</summary>
+    private static string WithoutPaths(string reason, string[] files)
+    {
+        for (int i = 0; i < files.Length; i++)
+        {
+            reason = reason.Replace(files[i], string.Create(CultureInfo.InvariantCulture, $"instance {i + 1}"), StringComparison.Ordinal);
+        }
+
+        return reason;
+    }
+
+    private async Task FailAsync(JobRecord job, SeriesRecord series, string reason, double assemblyMs, CancellationToken stoppingToken)
+    {
+        ServiceLog.SeriesFailed(Logger, job.Id, reason);
+        Monitor.ItemFailed($"job {job.Id}: {reason}");
+        DateTimeOffset now = Time.GetUtcNow();
+        ResultRecord result = ResultFactory.Failed(job, series, reason, ResultFactory.Timings(job, series, assemblyMs, null, now), now, models.ExecutionProvider);
+        await sync.Summaries.Writer.WriteAsync(new CompletedJob(job.Id, series, result), stoppingToken).ConfigureAwait(false);
+    }
+
+    private void Skip(JobRecord job, string reason)
+    {
+        ServiceLog.JobSkipped(Logger, job.Id, reason);
+        store.FailJob(job.Id, "skipped: " + reason);
+    }
+}

@@ -1,0 +1,64 @@
+using Edge.Imaging.Completion;
+using Edge.Service.Configuration;
+using Edge.Service.Health;
+using Edge.Store;
+using Edge.Store.Documents;
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Service.Pipeline;
+
+/// <summary>
+/// Stages 2 and 3: takes series the tracker declares complete (through the monitor's bounded channel) and commits each
+/// as a job in the persistent queue, with its series record, in one synced transaction; then rings the assembly stage.
+/// Each completion is a new generation of the series: a late instance or a re-send makes the series run again.
+/// </summary>
+public sealed class CompletionStage(
+    SeriesCompletionMonitor monitor,
+    EdgeStore store,
+    JobDoorbell doorbell,
+    StageHealth health,
+    EdgeSettings settings,
+    ILogger<CompletionStage> logger)
+    : PipelineStage("completion", health, TimeSpan.FromSeconds(settings.Pipeline.StallSeconds), logger)
+{
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        monitor.Start();
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task RunAsync(CancellationToken stoppingToken)
+    {
+        while (await WaitToReadAsync(monitor.Completed, stoppingToken).ConfigureAwait(false))
+        {
+            while (monitor.Completed.TryRead(out CompletedSeries? completed))
+            {
+                Monitor.Busy("queueing a completed series", TimeSpan.FromSeconds(settings.Pipeline.StallSeconds));
+                Commit(completed);
+                Monitor.Done();
+            }
+        }
+    }
+
+    private void Commit(CompletedSeries completed)
+    {
+        SeriesRecord series = store.GetSeries(completed.SeriesInstanceUid) ?? new SeriesRecord
+        {
+            SeriesInstanceUid = completed.SeriesInstanceUid,
+            FirstReceivedAt = completed.Instances.Count > 0 ? completed.Instances.Min(i => i.ReceivedAt) : completed.CompletedAt,
+        };
+        series.StudyInstanceUid = completed.StudyInstanceUid;
+        series.Generation++;
+        series.State = SeriesState.Queued;
+        series.InstanceCount = completed.Instances.Count;
+        series.LastReceivedAt = completed.Instances.Count > 0 ? completed.Instances.Max(i => i.ReceivedAt) : completed.CompletedAt;
+        series.StoragePath = completed.Instances.Select(i => i.FilePath).FirstOrDefault(p => p is not null) is { } path
+            ? Path.GetDirectoryName(path)
+            : series.StoragePath;
+        series.FilesPurgedAt = null;
+        series.FailureReason = null;
+        JobRecord job = store.CompleteSeries(series, out _);
+        ServiceLog.SeriesQueued(Logger, job.Id, job.Generation, series.InstanceCount);
+        doorbell.Ring();
+    }
+}

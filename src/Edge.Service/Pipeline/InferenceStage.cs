@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using Edge.Inference.Execution;
+using Edge.Inference.Screening;
+using Edge.Service.Configuration;
+using Edge.Service.Health;
+using Edge.Service.Models;
+using Edge.Store.Documents;
+using Edge.Sync;
+using Edge.Sync.Summaries;
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Service.Pipeline;
+
+/// <summary>
+/// Stages 5 and 6: screens one assembled series at a time (the GPU is the bottleneck; one consumer keeps it to one
+/// inference) on a dedicated thread, maps the report to a result and hands it to the summary stage, which commits result,
+/// job state and outbox entries in one durable transaction.
+/// </summary>
+public sealed class InferenceStage(
+    AssembledQueue assembled,
+    SyncRuntime sync,
+    ModelRuntime models,
+    StageHealth health,
+    EdgeSettings settings,
+    ILogger<InferenceStage> logger)
+    : PipelineStage("inference", health, TimeSpan.FromSeconds(settings.Pipeline.StallSeconds), logger)
+{
+    protected override async Task RunAsync(CancellationToken stoppingToken)
+    {
+        while (await WaitToReadAsync(assembled.Reader, stoppingToken).ConfigureAwait(false))
+        {
+            while (assembled.Reader.TryRead(out AssembledSeries? item))
+            {
+                Monitor.Busy($"screening job {item.Job.Id}", TimeSpan.FromSeconds(settings.Pipeline.InferenceStallSeconds));
+                ResultRecord result = await ScreenAsync(item, stoppingToken).ConfigureAwait(false);
+                Monitor.Busy($"committing job {item.Job.Id}", TimeSpan.FromSeconds(settings.Pipeline.StallSeconds));
+                await sync.Summaries.Writer.WriteAsync(new CompletedJob(item.Job.Id, item.Series, result), stoppingToken).ConfigureAwait(false);
+                Monitor.Done();
+            }
+        }
+    }
+
+    private async Task<ResultRecord> ScreenAsync(AssembledSeries item, CancellationToken stoppingToken)
+    {
+        if (models.Pipeline is not { } pipeline)
+        {
+            return Failed(item, $"no model can run: {models.Problem}", null);
+        }
+
+        var clock = Stopwatch.StartNew();
+        ScreeningReport report;
+        try
+        {
+            // Minutes of CPU work on a CPU-only box: a dedicated thread, awaited, keeps it off the thread pool.
+            report = await Task.Factory.StartNew(
+                () => pipeline.Screen(item.Assembled.Volume, item.Assembled.Properties, stoppingToken),
+                stoppingToken,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default).ConfigureAwait(false);
+        }
+        catch (NoExecutionProviderException ex)
+        {
+            return Failed(item, ex.Message, clock.Elapsed.TotalMilliseconds);
+        }
+
+        double inferenceMs = clock.Elapsed.TotalMilliseconds;
+        DateTimeOffset now = Time.GetUtcNow();
+        ResultRecord result = ResultFactory.FromReport(item.Job, item.Series, report, pipeline.Packages,
+            ResultFactory.Timings(item.Job, item.Series, item.AssemblyMs, inferenceMs, now), now);
+        if (result.Decision == Decision.Failed)
+        {
+            Monitor.ItemFailed($"job {item.Job.Id}: {result.FailureReason}");
+        }
+
+        ServiceLog.Screened(Logger, item.Job.Id, DecisionNames.Json(result.Decision), report.ExecutionProvider, inferenceMs, result.Timings.TotalMs ?? 0);
+        return result;
+    }
+
+    private ResultRecord Failed(AssembledSeries item, string reason, double? inferenceMs)
+    {
+        ServiceLog.SeriesFailed(Logger, item.Job.Id, reason);
+        Monitor.ItemFailed($"job {item.Job.Id}: {reason}");
+        DateTimeOffset now = Time.GetUtcNow();
+        return ResultFactory.Failed(item.Job, item.Series, reason,
+            ResultFactory.Timings(item.Job, item.Series, item.AssemblyMs, inferenceMs, now), now, models.ExecutionProvider);
+    }
+}
