@@ -90,7 +90,7 @@ public sealed class ClientAssociation : IAsyncDisposable
             }
             else
             {
-                handle = File.OpenHandle(instance.Path, options: FileOptions.Asynchronous);
+                handle = File.OpenHandle(instance.Path);
             }
         }
         catch (Exception ex) when (ex is DicomFormatException or IOException or UnauthorizedAccessException)

@@ -91,7 +91,8 @@ public static class StackGrouper
             return "secondary images";
         }
 
-        if (!frame.HasGeometry || frame.Normal == Vector3D.Zero || frame.RowSpacing is not > 0 || frame.ColumnSpacing is not > 0 ||
+        if (!frame.HasGeometry || frame.Normal == Vector3D.Zero || !IsFinite(frame.Position!.Value) || !IsFinite(frame.Normal) ||
+            frame.RowSpacing is not (> 0 and < double.PositiveInfinity) || frame.ColumnSpacing is not (> 0 and < double.PositiveInfinity) ||
             frame.Rows <= 0 || frame.Columns <= 0)
         {
             return "images without position, orientation or pixel spacing";
@@ -129,6 +130,8 @@ public static class StackGrouper
 
         return false;
     }
+
+    private static bool IsFinite(Vector3D v) => double.IsFinite(v.X) && double.IsFinite(v.Y) && double.IsFinite(v.Z);
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

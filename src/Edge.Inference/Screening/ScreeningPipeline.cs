@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using Edge.Imaging;
 using Edge.Imaging.Eligibility;
-using Edge.Inference.Execution;
 using Edge.Inference.Packages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.ML.OnnxRuntime;
 
 namespace Edge.Inference.Screening;
 
@@ -83,8 +81,10 @@ public sealed class ScreeningPipeline
 
             return result;
         }
-        catch (Exception ex) when (ex is OnnxRuntimeException or NoExecutionProviderException or ManifestValidationException or ArgumentException or InvalidOperationException or OutOfMemoryException or IOException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // One model's failure (bad input, a runtime error, memory) is that model's result; it must never stop the
+            // other models or the service.
             Log.ModelFailed(_logger, package.Id, ex.Message, ex);
             return new ModelResult
             {

@@ -31,11 +31,11 @@ public static class ControlApi
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet("/status", Status);
-        endpoints.MapGet("/results", Results);
-        endpoints.MapGet("/results/{id}", Result);
-        endpoints.MapGet("/outbox", Outbox);
-        endpoints.MapGet("/models", Models);
+        endpoints.MapGet("/status", GetStatus);
+        endpoints.MapGet("/results", ListResults);
+        endpoints.MapGet("/results/{id}", GetResult);
+        endpoints.MapGet("/outbox", GetOutbox);
+        endpoints.MapGet("/models", ListModels);
         endpoints.MapPost("/series/{uid}/reprocess", Reprocess);
     }
 
@@ -44,7 +44,7 @@ public static class ControlApi
 
     private static IResult Error(int status, string message) => Json(new ErrorResponse(message), status);
 
-    private static IResult Status(ServiceState state)
+    private static IResult GetStatus(ServiceState state)
     {
         StoreStatus store = state.Store.GetStatus();
         SyncHealth sync = state.Sync.Health;
@@ -65,7 +65,7 @@ public static class ControlApi
                 state.Reception.Associations, state.Reception.Instances, state.Reception.FailedInstances, state.Reception.Bytes, state.Reception.LastReceivedAt),
             new QueueStatus(receiving, store.QueuedJobs, store.LeasedJobs, store.DoneJobs, store.FailedJobs),
             new ResultCounts(store.Suspicious, store.Negative, store.NotEligible, store.Failed),
-            Outbox(store.Outbox),
+            ToStatus(store.Outbox),
             new MqttStatus(settings.SyncEnabled, $"{settings.Mqtt.Host}:{settings.Mqtt.EffectivePort}", sync.Connected, sync.ConnectAttempts,
                 sync.ConnectFailures, sync.Published, error, errorAt),
             new StorageStatus(settings.DataRoot, state.Monitor.FreeBytes, usage.UsedBytes, store.DatabaseBytes, settings.Storage.QuotaBytes,
@@ -74,7 +74,7 @@ public static class ControlApi
             [.. state.Device.Alarms]));
     }
 
-    private static IResult Results(ServiceState state, string? since, int? limit)
+    private static IResult ListResults(ServiceState state, string? since, int? limit)
     {
         if (Limit(limit) is not { } take)
         {
@@ -110,7 +110,7 @@ public static class ControlApi
         }).ToList());
     }
 
-    private static IResult Result(ServiceState state, string id)
+    private static IResult GetResult(ServiceState state, string id)
     {
         if (!Guid.TryParse(id, out Guid guid))
         {
@@ -127,7 +127,7 @@ public static class ControlApi
         return Json(new ResultDetail(result, state.Store.GetSeries(result.SeriesInstanceUid), messages));
     }
 
-    private static IResult Outbox(ServiceState state, string? state_, int? limit)
+    private static IResult GetOutbox(ServiceState state, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "state")] string? stateFilter, int? limit)
     {
         if (Limit(limit) is not { } take)
         {
@@ -135,20 +135,20 @@ public static class ControlApi
         }
 
         OutboxState? filter = null;
-        if (state_ is not null)
+        if (stateFilter is not null)
         {
-            if (!Enum.GetValues<OutboxState>().Any(s => ControlJson.Name(s) == state_))
+            if (!Enum.GetValues<OutboxState>().Any(s => ControlJson.Name(s) == stateFilter))
             {
                 return Error(StatusCodes.Status400BadRequest, $"state must be one of {string.Join(", ", Enum.GetValues<OutboxState>().Select(s => ControlJson.Name(s)))}");
             }
 
-            filter = Enum.GetValues<OutboxState>().First(s => ControlJson.Name(s) == state_);
+            filter = Enum.GetValues<OutboxState>().First(s => ControlJson.Name(s) == stateFilter);
         }
 
-        return Json(new OutboxResponse(Outbox(state.Store.GetOutboxStats()), [.. state.Store.ListOutbox(filter, take).Select(Item)]));
+        return Json(new OutboxResponse(ToStatus(state.Store.GetOutboxStats()), [.. state.Store.ListOutbox(filter, take).Select(Item)]));
     }
 
-    private static IResult Models(ServiceState state)
+    private static IResult ListModels(ServiceState state)
     {
         ModelRuntime models = state.Models;
         return Json(new ModelsResponse(models.Directory.Path, models.Directory.Source, models.ExecutionProvider, models.Problem,
@@ -190,7 +190,7 @@ public static class ControlApi
         _ => null,
     };
 
-    private static OutboxStatus Outbox(OutboxStats stats) =>
+    private static OutboxStatus ToStatus(OutboxStats stats) =>
         new(stats.Pending, stats.DeadLetters, stats.Dropped, stats.Expired, stats.OldestPendingAt);
 
     private static OutboxItem Item(OutboxEntry e) =>

@@ -52,5 +52,12 @@ public sealed class ServiceState(
 
     public TimeProvider Time => time;
 
-    public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
+    /// <summary>When this process started (not when the first request came).</summary>
+    public DateTimeOffset StartedAt { get; } = ProcessStart();
+
+    private static DateTimeOffset ProcessStart()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return new DateTimeOffset(process.StartTime.ToUniversalTime(), TimeSpan.Zero);
+    }
 }
