@@ -15,6 +15,11 @@ internal static class CommandTree
         root.Subcommands.Add(Commands.Inference.EvalCommand.Create());
         root.Subcommands.Add(Commands.Inference.ModelsCommand.Create());
         root.Subcommands.Add(Commands.Fleet.FleetCommandGroup.Create());
+        root.Subcommands.Add(Commands.Service.StatusCommand.Create());
+        root.Subcommands.Add(Commands.Service.ResultsCommand.Create());
+        root.Subcommands.Add(Commands.Service.OutboxCommand.Create());
+        root.Subcommands.Add(Commands.Service.SeriesCommand.Create());
+        root.Subcommands.Add(Commands.Service.ConfigCommand.Create());
         return root;
     }
 }

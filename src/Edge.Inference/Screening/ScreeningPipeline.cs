@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Edge.Imaging;
 using Edge.Imaging.Eligibility;
+using Edge.Inference.Execution;
 using Edge.Inference.Packages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -10,9 +10,19 @@ public static class ControlSocketLocator
 
     public static string Installed => Path.Combine(RuntimeDirectory, SocketName);
 
-    /// <summary>The service: <c>/run/edge/edge.sock</c> when it may create it there, else beside its data.</summary>
-    public static string ForService(string dataRoot) =>
-        IsWritableDirectory(RuntimeDirectory) ? Installed : Path.Combine(dataRoot, SocketName);
+    /// <summary>
+    /// The service: in systemd's <c>$RUNTIME_DIRECTORY</c> (RuntimeDirectory=edge), else <c>/run/edge/edge.sock</c> when
+    /// it may create it there, else beside its data (a dev checkout).
+    /// </summary>
+    public static string ForService(string dataRoot)
+    {
+        if (Environment.GetEnvironmentVariable("RUNTIME_DIRECTORY") is { Length: > 0 } runtime)
+        {
+            return Path.Combine(runtime.Split(':')[0], SocketName);
+        }
+
+        return IsWritableDirectory(RuntimeDirectory) ? Installed : Path.Combine(dataRoot, SocketName);
+    }
 
     /// <summary>A client: the installed socket if it exists, else the one beside the data (a dev checkout).</summary>
     public static string ForClient(string dataRoot) =>

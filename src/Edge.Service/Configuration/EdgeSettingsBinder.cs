@@ -35,6 +35,12 @@ public static class EdgeSettingsBinder
     {
         ArgumentNullException.ThrowIfNull(configuration);
         StorageOptions storage = Get<StorageOptions>(configuration, StorageOptions.SectionName);
+        if (configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Root)}"] is null && SystemdDirectory("STATE_DIRECTORY") is { } state)
+        {
+            // Under the packaged unit (StateDirectory=edge) systemd names the data directory: /var/lib/edge.
+            storage.Root = state;
+        }
+
         string dataRoot = Path.GetFullPath(string.IsNullOrWhiteSpace(storage.Root) ? "." : storage.Root);
 
         DicomServerOptions dicom = Get<DicomServerOptions>(configuration, DicomServerOptions.SectionName);
@@ -71,6 +77,10 @@ public static class EdgeSettingsBinder
                 : forService ? ControlSocketLocator.ForService(dataRoot) : ControlSocketLocator.ForClient(dataRoot),
         };
     }
+
+    /// <summary>The first directory of a systemd-set list such as <c>$STATE_DIRECTORY</c> (colon-separated; systemd.exec(5)).</summary>
+    private static string? SystemdDirectory(string variable) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value.Split(':')[0] : null;
 
     private static T Get<T>(IConfiguration configuration, string section)
         where T : new()

@@ -101,4 +101,22 @@ public sealed class ScreeningEndToEndTests(ReferenceModelFixture model) : IClass
         Assert.Equal(ScreeningDecision.NotEligible, result.Decision);
         Assert.Contains("ZCoverageMm", result.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_model_that_cannot_run_fails_alone_with_its_reason()
+    {
+        using var temp = new TempDirectory();
+        JsonObject broken = SampleManifest.Node();
+        broken["id"] = "broken";
+        broken.Remove("eligibility");
+        string directory = PackageBuilder.Write(temp.Path, broken, new Dictionary<string, byte[]> { ["stage2.onnx"] = "not a protobuf"u8.ToArray(), ["localizer.onnx"] = [1, 2, 3] });
+        ModelPackage package = ModelPackageLoader.Load(directory);
+        (AssembledVolume scan, _) = ReferenceModelFixture.Scan(new PhantomOptions { Seed = 4646, Size = 192, Slices = 50, SliceThicknessMm = 3, Lesion = false }, Path.Combine(temp.Path, "scan"));
+
+        ScreeningReport report = new ScreeningPipeline([package, model.Package], model.Sessions).Screen(scan.Volume, scan.Properties);
+
+        Assert.Equal(ScreeningDecision.Failed, report.Models[0].Decision);
+        Assert.False(string.IsNullOrEmpty(report.Models[0].Reason));
+        Assert.Equal(ScreeningDecision.Negative, report.Models[1].Decision);
+    }
 }

@@ -16,7 +16,7 @@ LOCALIZER = {
     "classes": 2,
     "hu_clip": [-300.0, 300.0],
     "antialias": False,
-    "steps": 200,
+    "steps": 120,
     "train_batch": 2,
 }
 
@@ -27,13 +27,13 @@ STAGE2 = {
     "patch": [32, 48, 64],
     "batch": 2,
     "overlap": 0.5,
-    "mirror": [2],
+    "mirror": [],
     "base": 8,
     "levels": 4,
     "classes": 3,
     "antialias": True,
     "percentiles": [0.5, 99.5],
-    "steps": 800,
+    "steps": 480,
     "train_batch": 2,
 }
 
@@ -48,8 +48,8 @@ TARGET_SPECIFICITY = 0.99
 # Phantom cohorts (edgectl phantom). Lesions: 5-40 mm, any site, the generator's 5-30 HU contrast.
 TRAIN_CASES = 160
 TRAIN_LESION_FRACTION = 0.6
-CALIBRATION_NEGATIVES = 100
-CALIBRATION_POSITIVES = 30
+CALIBRATION_NEGATIVES = 80
+CALIBRATION_POSITIVES = 20
 SIZES = [192, 224, 256]
 THICKNESSES = [1.0, 1.25, 2.0, 2.5, 3.0, 5.0]
 COVERAGE_MM = [150.0, 220.0]

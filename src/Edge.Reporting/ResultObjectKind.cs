@@ -1,0 +1,8 @@
+namespace Edge.Reporting;
+
+public enum ResultObjectKind
+{
+    StructuredReport,
+    KeyImage,
+    Segmentation,
+}
