@@ -20,6 +20,7 @@ internal static class CommandTree
         root.Subcommands.Add(Commands.Service.OutboxCommand.Create());
         root.Subcommands.Add(Commands.Service.SeriesCommand.Create());
         root.Subcommands.Add(Commands.Service.ConfigCommand.Create());
+        root.Subcommands.Add(Commands.Field.ProvisionCommand.Create());
         return root;
     }
 }

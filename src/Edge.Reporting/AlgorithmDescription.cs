@@ -26,6 +26,9 @@ public sealed record AlgorithmDescription
     /// <summary>The manifest's output labels: their names, roles and codes.</summary>
     public IReadOnlyList<OutputLabel> Labels { get; init; } = [];
 
+    /// <summary>Voxel connectivity the model's post-processing separates findings with (6, 18 or 26).</summary>
+    public int Connectivity { get; init; } = 26;
+
     /// <summary>The operating point's name, if the result used a named one.</summary>
     public string? OperatingPoint { get; init; }
 
@@ -51,6 +54,7 @@ public sealed record AlgorithmDescription
             Sha256 = sha256,
             IntendedUse = manifest.IntendedUse,
             Labels = manifest.Labels,
+            Connectivity = manifest.Postprocessing.Connectivity,
             OperatingPoint = manifest.DefaultOperatingPoint,
         };
     }

@@ -76,9 +76,11 @@ public sealed class AssemblyStage(
 
         var clock = Stopwatch.StartNew();
         string? failure;
+        string[] files = [];
         try
         {
-            (AssembledVolume volume, DicomDataset header) = Assemble(series, stoppingToken);
+            files = ReceivedFiles(series);
+            (AssembledVolume volume, DicomDataset header) = Assemble(series, files, stoppingToken);
             series.Acquisition = SeriesHeader.Acquisition(header, volume.Volume.Shape.Depth, volume.Volume.Shape.Height, volume.Volume.Shape.Width);
             series.Identifiers = SeriesHeader.Identifiers(header);
             store.UpsertSeries(series);
@@ -89,33 +91,33 @@ public sealed class AssemblyStage(
         catch (Exception ex) when (ex is VolumeAssemblyException or DicomFormatException or InvalidDataException or IOException
             or UnauthorizedAccessException or ArgumentException or OutOfMemoryException)
         {
-            failure = ex is OutOfMemoryException ? "the series is too large to assemble in the memory available" : ex.Message;
+            failure = ex is OutOfMemoryException ? "the series is too large to assemble in the memory available" : WithoutPaths(ex.Message, files, series.StoragePath);
         }
 
         await FailAsync(job, series, failure, clock.Elapsed.TotalMilliseconds, stoppingToken).ConfigureAwait(false);
         return null;
     }
 
-    private static (AssembledVolume Volume, DicomDataset Header) Assemble(SeriesRecord series, CancellationToken cancellationToken)
+    /// <summary>The series' received files, sorted so that "instance N" in a reason names the same file every time.</summary>
+    private static string[] ReceivedFiles(SeriesRecord series)
     {
         if (series.FilesPurgedAt is not null || series.StoragePath is null || !Directory.Exists(series.StoragePath))
         {
             throw new VolumeAssemblyException("the received files of this series are no longer on the box (deleted by retention)");
         }
 
-        // Sorted, so "instance N" in a reason means the same file every time.
         string[] files = [.. Directory.EnumerateFiles(series.StoragePath, "*.dcm").Order(StringComparer.Ordinal)];
-        if (files.Length == 0)
-        {
-            throw new VolumeAssemblyException("no received instance files were found for the series");
-        }
+        return files.Length > 0 ? files : throw new VolumeAssemblyException("no received instance files were found for the series");
+    }
 
+    private static (AssembledVolume Volume, DicomDataset Header) Assemble(SeriesRecord series, string[] files, CancellationToken cancellationToken)
+    {
         SeriesScan scan = SeriesScanner.ScanFiles(files, cancellationToken: cancellationToken);
         if (scan.Unreadable.Count > 0)
         {
             // A corrupt instance fails its series rather than being screened around: a gap could hide the finding.
             throw new VolumeAssemblyException(string.Create(CultureInfo.InvariantCulture,
-                $"{scan.Unreadable.Count} of {files.Length} received instance(s) are unreadable; first: {WithoutPaths(scan.Unreadable[0], files)}"));
+                $"{scan.Unreadable.Count} of {files.Length} received instance(s) are unreadable; first: {scan.Unreadable[0]}"));
         }
 
         ScannedSeries? mine = scan.Series.FirstOrDefault(s => s.SeriesInstanceUid == series.SeriesInstanceUid)
@@ -125,15 +127,19 @@ public sealed class AssemblyStage(
         return (volume, header);
     }
 
-    /// <summary>Reasons travel into the summary; file paths would carry UIDs, so each is replaced by its instance number.</summary>
-    private static string WithoutPaths(string reason, string[] files)
+    /// <summary>
+    /// Reasons travel into the summary; file paths would carry UIDs (and the summary builder would then blank the whole
+    /// reason), so each file becomes its instance number and the folder "the series folder".
+    /// </summary>
+    private static string WithoutPaths(string reason, string[] files, string? folder)
     {
         for (int i = 0; i < files.Length; i++)
         {
-            reason = reason.Replace(files[i], string.Create(CultureInfo.InvariantCulture, $"instance {i + 1}"), StringComparison.Ordinal);
+            reason = reason.Replace(files[i], string.Create(CultureInfo.InvariantCulture, $"instance {i + 1}"), StringComparison.Ordinal)
+                .Replace(Path.GetFileName(files[i]), string.Create(CultureInfo.InvariantCulture, $"instance {i + 1}"), StringComparison.Ordinal);
         }
 
-        return reason;
+        return folder is null ? reason : reason.Replace(folder, "the series folder", StringComparison.Ordinal);
     }
 
     private async Task FailAsync(JobRecord job, SeriesRecord series, string reason, double assemblyMs, CancellationToken stoppingToken)

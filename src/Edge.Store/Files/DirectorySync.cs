@@ -6,9 +6,15 @@ namespace Edge.Store.Files;
 /// fsync of a directory, so that a newly created database or log file's directory entry survives power loss
 /// (POSIX: fsync on a file does not make its name durable; the parent directory must be synced too).
 /// </summary>
-internal static partial class DirectorySync
+public static partial class DirectorySync
 {
-    private const int ReadOnlyDirectoryFlags = 0x0000 | 0x10000; // O_RDONLY | O_DIRECTORY (Linux)
+    /// <summary>
+    /// O_RDONLY | O_DIRECTORY. O_DIRECTORY is 0x10000 in the generic Linux ABI (x86-64, riscv64) but 0x4000 on arm and
+    /// arm64 (arch/arm64/include/uapi/asm/fcntl.h), where 0x10000 means O_DIRECT, and open(2) of a directory with O_DIRECT
+    /// fails with EINVAL on ext4: the Jetson appliances are arm64.
+    /// </summary>
+    private static readonly int ReadOnlyDirectoryFlags =
+        RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x4000 : 0x10000;
 
     public static void Sync(string directory)
     {

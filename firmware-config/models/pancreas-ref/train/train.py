@@ -52,6 +52,17 @@ def cohort(edgectl, work, name, seed_base, negatives, positives, rng):
     return cases
 
 
+def held_out(edgectl, work, seed_base, count, positive_every):
+    """Every case drawn from its own seed, so the cohort's first N cases do not depend on its size."""
+    cases = []
+    for i in range(count):
+        seed = seed_base + i
+        case = phantoms.draw_case(np.random.default_rng(seed), i % positive_every == positive_every - 1)
+        cases.append(phantoms.generate(edgectl, os.path.join(work, f"{seed}"), seed, case))
+    log(f"held-out: {len(cases)} phantoms ({count // positive_every} with lesions)")
+    return cases
+
+
 # ---------------------------------------------------------------- datasets
 
 def truth_box(labels):
@@ -424,7 +435,6 @@ def main():
 
     positives = int(round(C.TRAIN_CASES * C.TRAIN_LESION_FRACTION))
     train_cases = cohort(args.edgectl, args.work, "train", 1000, C.TRAIN_CASES - positives, positives, rng)
-    calibration = cohort(args.edgectl, args.work, "calibration", 500000, C.CALIBRATION_NEGATIVES, C.CALIBRATION_POSITIVES, rng)
 
     loc_x, loc_y, st2_x, st2_y = build_datasets(train_cases, rng)
     loc_mean, loc_std = localizer_stats(loc_x)
@@ -453,6 +463,8 @@ def main():
     point = {"name": "spec99", "threshold": 0.5, "targetSpecificity": C.TARGET_SPECIFICITY}
     write_package(args.out, manifest(loc_prep, st2_prep, point))
 
+    count = C.CALIBRATION_NEGATIVES + C.CALIBRATION_POSITIVES
+    calibration = held_out(args.edgectl, os.path.join(args.work, "held-out"), 500000, count, count // C.CALIBRATION_POSITIVES)
     pipeline = ReferencePipeline(args.out)
     scores, truth, sizes, failures = [], [], [], 0
     for i, directory in enumerate(calibration):
@@ -470,7 +482,7 @@ def main():
     hits = [s >= threshold for s, t in zip(scores, truth) if t]
     metrics = {
         "trainCases": len(train_cases), "trainSeeds": f"1000–{1000 + len(train_cases) - 1}", "trainMinutes": train_minutes,
-        "calibrationNegatives": C.CALIBRATION_NEGATIVES, "calibrationPositives": C.CALIBRATION_POSITIVES,
+        "calibrationNegatives": truth.count(False), "calibrationPositives": truth.count(True),
         "calibrationSeeds": f"500000–{500000 + len(calibration) - 1}", "auc": auc(scores, truth), "operatingPoint": "spec99",
         "threshold": threshold, "specificity": specificity, "sensitivity": sensitivity, "localizerFailures": failures,
         "bySize": size_bins([s for s in sizes if s is not None], hits),

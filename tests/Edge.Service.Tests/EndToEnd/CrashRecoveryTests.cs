@@ -1,0 +1,64 @@
+using System.Text.Json;
+
+namespace Edge.Service.Tests.EndToEnd;
+
+/// <summary>Power cuts and kills: acknowledged images are never lost, interrupted work resumes.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class CrashRecoveryTests : IDisposable
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromMinutes(3);
+    private readonly TempDirectory _dir = new("edge-crash");
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task A_job_killed_during_inference_resumes_after_restart_and_its_summary_arrives()
+    {
+        using Mosquitto broker = Mosquitto.Start(Directory.CreateDirectory(_dir.File("broker")).FullName);
+        using TestSubscriber central = await TestSubscriber.ConnectAsync(broker.Port, "edge/v1/+/+/summary");
+        using EdgeService edge = EdgeService.Start(_dir, broker.Port);
+
+        // Larger than the other tests' phantoms, so inference lasts long enough to be caught in the act.
+        PhantomSeries phantom = PhantomSeries.Write(_dir.File("series"), seed: 41, lesion: true, size: 192, slices: 96);
+        Assert.Equal(0, (await Modality.SendAsync(edge.Port, phantom.Directory)).ExitCode);
+        await edge.WaitStatusAsync(InInference, Wait, "inference to start");
+        edge.Kill();
+        Assert.Empty(central.Messages);
+
+        edge.Restart(_dir.Path);
+        IReadOnlyList<ReceivedMessage> summaries = await central.WaitForAsync(m => m.Count >= 1, Wait, "the resumed job's summary");
+        Assert.Equal("suspicious", summaries[0].Json.GetProperty("decision").GetString());
+        Assert.Equal(1, summaries[0].Json.GetProperty("generation").GetInt32());
+        Assert.True(edge.Logs.Contains("1 interrupted job(s) re-queued", StringComparison.Ordinal), edge.Logs);
+        JsonElement status = await edge.StatusAsync();
+        Assert.Equal(1, status.GetProperty("queue").GetProperty("done").GetInt32());
+        Assert.Equal(0, status.GetProperty("queue").GetProperty("failed").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_series_whose_completion_was_never_committed_is_found_on_disk_after_a_kill()
+    {
+        using Mosquitto broker = Mosquitto.Start(Directory.CreateDirectory(_dir.File("broker")).FullName);
+        using TestSubscriber central = await TestSubscriber.ConnectAsync(broker.Port, "edge/v1/+/+/summary");
+
+        // A long quiet time: the series is acknowledged and on disk, but not yet complete, when the process dies.
+        using EdgeService edge = EdgeService.Start(_dir, broker.Port, c => c["Completion:QuietTime"] = "00:10:00");
+        PhantomSeries phantom = PhantomSeries.Write(_dir.File("series"), seed: 42, lesion: false);
+        Assert.Equal(0, (await Modality.SendAsync(edge.Port, phantom.Directory)).ExitCode);
+        await edge.WaitStatusAsync(s => s.GetProperty("queue").GetProperty("seriesReceiving").GetInt32() == 1, Wait, "the series to be receiving");
+        edge.Kill();
+
+        using EdgeService restarted = EdgeService.Start(_dir, broker.Port, c =>
+        {
+            c["Dicom:Port"] = edge.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        });
+        IReadOnlyList<ReceivedMessage> summaries = await central.WaitForAsync(m => m.Count == 1, Wait, "the summary of the rescanned series");
+        Assert.Equal(PhantomSeries.Slices, summaries[0].Json.GetProperty("sliceCount").GetInt32());
+        Assert.True(restarted.Logs.Contains("1 series found on disk re-tracked", StringComparison.Ordinal), restarted.Logs);
+    }
+
+    private static bool InInference(JsonElement status) =>
+        status.GetProperty("stages").EnumerateArray().Any(s =>
+            s.GetProperty("name").GetString() == "inference" && s.GetProperty("state").GetString() == "busy"
+            && s.GetProperty("activity").GetString()!.StartsWith("screening", StringComparison.Ordinal));
+}

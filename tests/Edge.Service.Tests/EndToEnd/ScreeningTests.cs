@@ -1,0 +1,138 @@
+using System.Text.Json;
+
+namespace Edge.Service.Tests.EndToEnd;
+
+/// <summary>The main job: a scanner sends a series, the box screens it and the central site hears about it.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class ScreeningTests : IDisposable
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromMinutes(3);
+    private readonly TempDirectory _dir = new("edge-e2e");
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task A_lesion_phantom_gives_a_suspicious_summary_and_an_alert_that_edgectl_shows_and_nothing_identifying_leaves()
+    {
+        using Mosquitto broker = Mosquitto.Start(Directory.CreateDirectory(_dir.File("broker")).FullName);
+        using TestSubscriber central = await TestSubscriber.ConnectAsync(broker.Port, "edge/v1/#");
+        using EdgeService edge = EdgeService.Start(_dir, broker.Port);
+        PhantomSeries phantom = PhantomSeries.Write(_dir.File("lesion"), seed: 11, lesion: true);
+
+        Tool.Result sent = await Modality.SendAsync(edge.Port, phantom.Directory);
+        Assert.True(sent.ExitCode == 0, sent.All);
+
+        IReadOnlyList<ReceivedMessage> messages = await central.WaitForAsync(
+            m => m.Any(x => x.Topic == "edge/v1/clinic-a/ct-room-1/summary") && m.Any(x => x.Topic == "edge/v1/clinic-a/ct-room-1/alert"),
+            Wait, "the summary and the alert");
+        ReceivedMessage summary = messages.Single(m => m.Topic.EndsWith("/summary", StringComparison.Ordinal));
+        ReceivedMessage alert = messages.Single(m => m.Topic.EndsWith("/alert", StringComparison.Ordinal));
+        JsonElement s = summary.Json;
+        Assert.Equal("suspicious", s.GetProperty("decision").GetString());
+        Assert.Equal("ct-room-1", s.GetProperty("deviceId").GetString());
+        Assert.Equal("clinic-a", s.GetProperty("siteId").GetString());
+        Assert.Equal(PhantomSeries.Slices, s.GetProperty("sliceCount").GetInt32());
+        JsonElement model = s.GetProperty("models").EnumerateArray().Single();
+        Assert.Equal("pancreas-ref", model.GetProperty("id").GetString());
+        Assert.Equal("suspicious", model.GetProperty("decision").GetString());
+        Assert.NotEmpty(model.GetProperty("findings").EnumerateArray());
+        Assert.Equal("CPU", s.GetProperty("executionProvider").GetString());
+        Assert.Equal("application/json", summary.ContentType);
+        Assert.Equal("suspicious", alert.Json.GetProperty("decision").GetString());
+        Assert.Equal(s.GetProperty("seriesKey").GetString(), alert.Json.GetProperty("seriesKey").GetString());
+
+        // The operator's view: edgectl over the control socket, never the database.
+        Guid id = summary.Id;
+        Tool.Result list = await Edgectl.RunAsync(null, "results", "list", "--socket", edge.Socket);
+        Assert.True(list.ExitCode == 0, list.All);
+        Assert.Contains(id.ToString(), list.Stdout, StringComparison.Ordinal);
+        Assert.Contains("suspicious", list.Stdout, StringComparison.Ordinal);
+        Assert.Contains(phantom.PatientId, list.Stdout, StringComparison.Ordinal);
+        Tool.Result listJson = await Edgectl.RunAsync(new Dictionary<string, string> { ["EDGE_Control__Socket"] = edge.Socket }, "results", "list", "--json");
+        Assert.True(listJson.ExitCode == 0, listJson.All);
+        JsonElement row = JsonDocument.Parse(listJson.Stdout).RootElement.EnumerateArray().Single();
+        Assert.Equal(id, row.GetProperty("id").GetGuid());
+        Assert.Equal("suspicious", row.GetProperty("decision").GetString());
+        Tool.Result show = await Edgectl.RunAsync(null, "results", "show", id.ToString()[..8], "--socket", edge.Socket);
+        Assert.True(show.ExitCode == 0, show.All);
+        Assert.Contains("pancreas-ref", show.Stdout, StringComparison.Ordinal);
+        Assert.Contains("suspicious", show.Stdout, StringComparison.Ordinal);
+        Assert.Contains(phantom.AccessionNumber, show.Stdout, StringComparison.Ordinal);
+        Tool.Result status = await Edgectl.RunAsync(null, "status", "--json", "--socket", edge.Socket);
+        Assert.True(status.ExitCode == 0, status.All);
+        JsonElement st = JsonDocument.Parse(status.Stdout).RootElement;
+        Assert.Equal(1, st.GetProperty("results").GetProperty("suspicious").GetInt32());
+        Assert.Equal(PhantomSeries.Slices, st.GetProperty("dicom").GetProperty("instancesReceived").GetInt32());
+        Tool.Result outbox = await Edgectl.RunAsync(null, "outbox", "--socket", edge.Socket);
+        Assert.True(outbox.ExitCode == 0, outbox.All);
+        Assert.Contains("alert", outbox.Stdout, StringComparison.Ordinal);
+
+        // Reprocessing runs the series again as generation 2, under a new id.
+        Tool.Result again = await Edgectl.RunAsync(null, "series", "reprocess", phantom.SeriesInstanceUid, "--socket", edge.Socket);
+        Assert.True(again.ExitCode == 0, again.All);
+        messages = await central.WaitForAsync(m => m.Count(x => x.Topic.EndsWith("/summary", StringComparison.Ordinal)) == 2, Wait, "the reprocessed summary");
+        ReceivedMessage second = messages.Where(m => m.Topic.EndsWith("/summary", StringComparison.Ordinal)).Last();
+        Assert.NotEqual(id, second.Id);
+        Assert.Equal(2, second.Json.GetProperty("generation").GetInt32());
+
+        // A heartbeat, then the scan of everything the broker delivered: summaries, alerts, status and heartbeats.
+        await central.WaitForAsync(m => m.Any(x => x.Topic.EndsWith("/heartbeat", StringComparison.Ordinal)), Wait, "a heartbeat");
+        Phi.AssertAbsent(central.Messages, phantom.Identifiers);
+        Assert.DoesNotContain(phantom.PatientName, edge.Logs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_corrupt_instance_fails_its_series_with_a_reason_while_another_series_is_screened_and_retention_deletes_the_files()
+    {
+        using Mosquitto broker = Mosquitto.Start(Directory.CreateDirectory(_dir.File("broker")).FullName);
+        using TestSubscriber central = await TestSubscriber.ConnectAsync(broker.Port, "edge/v1/+/+/summary");
+        using EdgeService edge = EdgeService.Start(_dir, broker.Port, c =>
+        {
+            c["Storage:KeepReceivedHours"] = "0";
+            c["Storage:RetentionIntervalSeconds"] = "1";
+        });
+        PhantomSeries broken = PhantomSeries.Write(_dir.File("broken"), seed: 21, lesion: false);
+        PhantomSeries healthy = PhantomSeries.Write(_dir.File("healthy"), seed: 22, lesion: false);
+        CorruptOneInstance(broken);
+
+        Tool.Result first = await Modality.SendAsync(edge.Port, broken.Directory);
+        Assert.True(first.ExitCode == 0, first.All);
+        Tool.Result second = await Modality.SendAsync(edge.Port, healthy.Directory);
+        Assert.True(second.ExitCode == 0, second.All);
+
+        IReadOnlyList<ReceivedMessage> summaries = await central.WaitForAsync(m => m.Count == 2, Wait, "two summaries");
+        JsonElement failed = summaries.Select(m => m.Json).Single(j => j.GetProperty("decision").GetString() == "failed");
+        JsonElement screened = summaries.Select(m => m.Json).Single(j => j.GetProperty("decision").GetString() != "failed");
+        // The reason names the instance by its number, never by its path (which would carry UIDs).
+        string reason = failed.GetProperty("failureReason").GetString() ?? string.Empty;
+        Assert.Contains("instance", reason, StringComparison.Ordinal);
+        Assert.Equal("pancreas-ref", screened.GetProperty("models")[0].GetProperty("id").GetString());
+        Assert.True(edge.Logs.Contains("series failed", StringComparison.Ordinal), edge.Logs);
+
+        // Keep window 0: once processed, the received files go; a reprocess then says why it cannot run.
+        string incoming = Path.Combine(edge.DataRoot, "incoming");
+        DateTime deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Directory.EnumerateFiles(incoming, "*.dcm", SearchOption.AllDirectories).Any() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Empty(Directory.EnumerateFiles(incoming, "*.dcm", SearchOption.AllDirectories));
+        Tool.Result refused = await Edgectl.RunAsync(null, "series", "reprocess", healthy.SeriesInstanceUid, "--socket", edge.Socket);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("deleted by retention", refused.Stderr, StringComparison.Ordinal);
+        Phi.AssertAbsent(summaries, [.. broken.Identifiers, .. healthy.Identifiers]);
+    }
+
+    /// <summary>
+    /// Keeps the file valid DICOM, so storescu sends it and the SCP stores it, but cuts its pixel data to a fraction of
+    /// Rows x Columns x 2 bytes: the kind of damage a broken archive or a bad export produces.
+    /// </summary>
+    private static void CorruptOneInstance(PhantomSeries series)
+    {
+        string victim = Directory.GetFiles(series.Directory, "*.dcm").Order(StringComparer.Ordinal).ElementAt(PhantomSeries.Slices / 2);
+        Edge.Dicom.DicomFile file = Edge.Dicom.DicomFile.Open(victim);
+        file.Dataset.AddOrUpdate(Edge.Dicom.DicomTags.PixelData, Edge.Dicom.DicomVR.OW, new byte[1000]);
+        file.Save(victim);
+    }
+}

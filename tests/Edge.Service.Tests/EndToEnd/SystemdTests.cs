@@ -1,0 +1,35 @@
+namespace Edge.Service.Tests.EndToEnd;
+
+/// <summary>edge-service under a Type=notify unit with WatchdogSec, simulated by a real datagram socket.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class SystemdTests : IDisposable
+{
+    private readonly TempDirectory _dir = new("edge-systemd");
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Sends_ready_with_a_status_line_then_watchdog_pings_at_half_the_interval_and_stopping_on_sigterm()
+    {
+        using var systemd = new NotifyListener(_dir.File("notify"));
+        using EdgeService edge = EdgeService.Start(_dir, brokerPort: null, environment: new Dictionary<string, string>
+        {
+            ["NOTIFY_SOCKET"] = systemd.Address,
+            ["WATCHDOG_USEC"] = "2000000",
+        });
+
+        var messages = await systemd.WaitForAsync(m => m.Count(x => x.Text == "WATCHDOG=1") >= 4, TimeSpan.FromSeconds(30), "four watchdog pings");
+        string ready = messages.First(m => m.Text.StartsWith("READY=1", StringComparison.Ordinal)).Text;
+        Assert.Contains("STATUS=ready; 0 series queued; EP=CPU; outbox 0", ready, StringComparison.Ordinal);
+        Assert.True(messages.IndexOf(messages.First(m => m.Text.StartsWith("READY=1", StringComparison.Ordinal)))
+            < messages.IndexOf(messages.First(m => m.Text == "WATCHDOG=1")), "a ping came before READY=1");
+
+        // Every half WatchdogSec (1 s); a loaded CI machine may stretch one gap, never halve it.
+        DateTime[] pings = [.. messages.Where(m => m.Text == "WATCHDOG=1").Select(m => m.At)];
+        double[] gaps = [.. pings.Zip(pings.Skip(1), (a, b) => (b - a).TotalSeconds)];
+        Assert.All(gaps, g => Assert.InRange(g, 0.8, 1.9));
+
+        Assert.Equal(0, edge.Stop());
+        await systemd.WaitForAsync(m => m.Any(x => x.Text.StartsWith("STOPPING=1", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), "STOPPING=1");
+    }
+}

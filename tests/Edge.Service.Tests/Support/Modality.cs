@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace Edge.Service.Tests.Support;
+
+/// <summary>The CT scanner: dcmtk's storescu and echoscu against edge-service's SCP.</summary>
+internal static class Modality
+{
+    public const string AeTitle = "CT_SCANNER";
+
+    public static Task<Tool.Result> SendAsync(int port, string directory, string calledAe = "EDGE") =>
+        Tool.RunAsync(Tool.Require("storescu", "dcmtk"),
+            ["-aet", AeTitle, "-aec", calledAe, "+sd", "+r", "-nh", "127.0.0.1", port.ToString(CultureInfo.InvariantCulture), directory],
+            TimeSpan.FromMinutes(3));
+
+    public static Task<Tool.Result> EchoAsync(int port, string calledAe = "EDGE") =>
+        Tool.RunAsync(Tool.Require("echoscu", "dcmtk"),
+            ["-aet", AeTitle, "-aec", calledAe, "127.0.0.1", port.ToString(CultureInfo.InvariantCulture)],
+            TimeSpan.FromSeconds(30));
+}
