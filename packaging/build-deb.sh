@@ -15,9 +15,11 @@ build_one() {
   local stage="$ROOT/artifacts/deb/$arch/root"
   rm -rf "$stage"; mkdir -p "$stage"
   echo "==> publish $rid (self-contained)" >&2
+  # A build folder of its own per architecture: never the source tree's bin/obj, which `./build.sh build` and the
+  # test run use at the same time (a RID-specific restore there would rewrite their project.assets.json).
   for p in src/Edge.Service/Edge.Service.csproj src/Edge.Cli/Edge.Cli.csproj; do
     dotnet publish "$p" -c Release -r "$rid" --self-contained true -o "$stage/usr/lib/edge" -nologo -v:q \
-      -p:EdgeUseArtifactsPath=false -p:DebugType=none -p:GenerateDocumentationFile=false
+      --artifacts-path "$ROOT/artifacts/deb/build-$arch" -p:DebugType=none -p:GenerateDocumentationFile=false
   done
   # Model packages and device profiles ship read-only beside the binaries.
   mkdir -p "$stage/usr/lib/edge/models" "$stage/usr/lib/edge/profiles"
@@ -39,6 +41,11 @@ build_one() {
   install -m 0644 README.md "$stage/usr/share/doc/edge/README.md"
   [ -f docs/CONFORMANCE.md ] && install -m 0644 docs/CONFORMANCE.md "$stage/usr/share/doc/edge/CONFORMANCE.md"
   [ -f docs/MQTT.md ] && install -m 0644 docs/MQTT.md "$stage/usr/share/doc/edge/MQTT.md"
+  # The central-broker example (mosquitto with mTLS, per-device ACL, site bridge) for the site's IT.
+  mkdir -p "$stage/usr/share/doc/edge/examples/broker/central" "$stage/usr/share/doc/edge/examples/broker/site"
+  install -m 0644 firmware-config/broker/acl firmware-config/broker/make-certs.sh firmware-config/broker/README.md "$stage/usr/share/doc/edge/examples/broker/"
+  install -m 0644 firmware-config/broker/central/mosquitto.conf "$stage/usr/share/doc/edge/examples/broker/central/"
+  install -m 0644 firmware-config/broker/site/mosquitto.conf "$stage/usr/share/doc/edge/examples/broker/site/"
   gzip -9n -c packaging/debian/changelog > "$stage/usr/share/doc/edge/changelog.Debian.gz"
   install -m 0644 packaging/debian/lintian-overrides "$stage/usr/share/lintian/overrides/edge"
   # Published files come out 0744/0755 mixed; normalise: executables 0755, the rest 0644.

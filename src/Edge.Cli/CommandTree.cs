@@ -21,6 +21,7 @@ internal static class CommandTree
         root.Subcommands.Add(Commands.Service.SeriesCommand.Create());
         root.Subcommands.Add(Commands.Service.ConfigCommand.Create());
         root.Subcommands.Add(Commands.Field.ProvisionCommand.Create());
+        root.Subcommands.Add(Commands.Field.LogsCommand.Create());
         return root;
     }
 }

@@ -50,6 +50,7 @@ public sealed class ResultObjectFactory
     public ResultObjectSet Create(ResultReportRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        CheckVolume(request);
         ScreeningDecision decision = request.Result.Decision;
         if (Silenced(decision) is { } why)
         {
@@ -70,14 +71,22 @@ public sealed class ResultObjectFactory
             plan = SegmentPlanner.Plan(labels.ResampleTo(request.Source.Geometry), request.Algorithm, findings, context.Uids);
             if (_options.Segmentation)
             {
-                segmentation = SegmentationBuilder.Build(context, request, plan, title + " segmentation") is { } seg
-                    ? new ResultObject(ResultObjectKind.Segmentation, seg)
-                    : null;
-                if (segmentation is null)
+                try
                 {
-                    notes.Add(request.Source.FrameOfReferenceUid is null
-                        ? "no SEG: the source series has no Frame of Reference UID"
-                        : "no SEG: the label map has no organ or finding voxels on the source frames");
+                    segmentation = SegmentationBuilder.Build(context, request, plan, title + " segmentation") is { } seg
+                        ? new ResultObject(ResultObjectKind.Segmentation, seg)
+                        : null;
+                    if (segmentation is null)
+                    {
+                        notes.Add(request.Source.FrameOfReferenceUid is null
+                            ? "no SEG: the source series has no Frame of Reference UID"
+                            : "no SEG: the label map has no organ or finding voxels on the source frames");
+                    }
+                }
+                catch (ArgumentException ex)
+                {
+                    // An odd source (frames of differing size) costs the SEG, never the report.
+                    notes.Add("no SEG: " + ex.Message);
                 }
             }
         }
@@ -99,7 +108,14 @@ public sealed class ResultObjectFactory
             }
             else
             {
-                keyImages.AddRange(KeyImageObjects(context, request, findings, plan, title + " key images"));
+                try
+                {
+                    keyImages.AddRange(KeyImageObjects(context, request, findings, plan, title + " key images"));
+                }
+                catch (ArgumentException ex)
+                {
+                    notes.Add("no key images: " + ex.Message);
+                }
             }
         }
 
@@ -133,6 +149,7 @@ public sealed class ResultObjectFactory
             throw new ArgumentException("a key image needs the volume", nameof(request));
         }
 
+        CheckVolume(request);
         ArgumentOutOfRangeException.ThrowIfNegative(findingIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(findingIndex, request.Result.Findings.Count);
         var context = new CompositeContext(request, _options);
@@ -177,6 +194,14 @@ public sealed class ResultObjectFactory
         Banner = ShowsBanner(request.Algorithm, _options) ? _options.BannerText : null,
         Caption = $"{request.Algorithm.Name} {request.Algorithm.Version} | {_renderer.WindowDescription} | slice {slice.Z + 1}/{request.Source.Geometry.Depth}",
     };
+
+    private static void CheckVolume(ResultReportRequest request)
+    {
+        if (request.Volume is { } volume && !LabelVolume.SameGrid(volume.Geometry, request.Source.Geometry))
+        {
+            throw new ArgumentException($"the volume ({volume.Geometry}) is not on the source series' grid ({request.Source.Geometry})", nameof(request));
+        }
+    }
 
     private static bool OnSlice(SegmentPlan? plan, TrackedFinding finding, int z) =>
         plan is not null && finding.SegmentNumber is { } n && plan.Map.Slice(z).Contains((byte)n);

@@ -50,6 +50,9 @@ internal static partial class ServiceLog
     [LoggerMessage(6016, LogLevel.Information, "Reprocess requested: job {JobId} generation {Generation}")]
     public static partial void ReprocessRequested(ILogger logger, long jobId, int generation);
 
+    [LoggerMessage(6017, LogLevel.Error, "Result listener {Listener} failed on job {JobId}; the screening result stands")]
+    public static partial void ListenerFailed(ILogger logger, Exception exception, string listener, long jobId);
+
     [LoggerMessage(6020, LogLevel.Information, "Retention: deleted received files of {Series} series ({Megabytes:0.0} MB){Why}")]
     public static partial void FilesPurged(ILogger logger, int series, double megabytes, string why);
 

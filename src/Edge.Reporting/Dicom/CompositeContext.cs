@@ -45,6 +45,8 @@ internal sealed class CompositeContext
 
     public ResultUids Uids { get; }
 
+    public Sources.SourceSeries Source => _request.Source;
+
     public DateTime ContentTime => _request.CreatedAt.DateTime;
 
     public static string EdgeVersion { get; } =
@@ -97,7 +99,6 @@ internal sealed class CompositeContext
         DicomText.Set(ds, DicomTags.DeviceSerialNumber, DicomVR.LO, _options.DeviceId);
         DicomText.Set(ds, DicomTags.SoftwareVersions, DicomVR.LO, SoftwareVersion);
         ds.SetSequence(DicomTags.ContributingEquipmentSequence, ContributingEquipment());
-        ds.SetSequence(DicomTags.CodingSchemeIdentificationSequence, PrivateCodingScheme());
         return ds;
     }
 
@@ -119,15 +120,6 @@ internal sealed class CompositeContext
         item.SetDateTime(DicomTags.ContributionDateTime, ContentTime, _request.CreatedAt.Offset);
         DicomText.Set(item, DicomTags.ContributionDescription, DicomVR.ST,
             $"AI model {algorithm.Id} {algorithm.Version} (SHA-256 {algorithm.Sha256}) analysed series {_request.Source.SeriesInstanceUid}");
-        return item;
-    }
-
-    private static DicomDataset PrivateCodingScheme()
-    {
-        var item = new DicomDataset();
-        DicomText.Set(item, DicomTags.CodingSchemeDesignator, DicomVR.SH, ReportingCodes.PrivateScheme);
-        DicomText.Set(item, DicomTags.CodingSchemeName, DicomVR.ST, "Edge screening result codes");
-        DicomText.Set(item, DicomTags.CodingSchemeResponsibleOrganization, DicomVR.ST, Manufacturer);
         return item;
     }
 

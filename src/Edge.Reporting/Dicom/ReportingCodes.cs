@@ -3,14 +3,11 @@ using Edge.Inference.Packages;
 namespace Edge.Reporting.Dicom;
 
 /// <summary>
-/// The coded concepts Edge's result objects use: DCM (PS3.16 Annex D), SNOMED CT (SCT), UCUM units, UMLS, and a small
-/// private scheme, 99EDGE (PS3.16 §8: designators beginning "99" are private), for the screening decision, which no
-/// standard context group names. The 99EDGE scheme is declared in every object's Coding Scheme Identification Sequence.
+/// The coded concepts Edge's result objects use, all from standard schemes: DCM (PS3.16 Annex D), SNOMED CT (SCT),
+/// UCUM units and UMLS. No private codes, so any PACS or viewer can interpret every item.
 /// </summary>
 public static class ReportingCodes
 {
-    public const string PrivateScheme = "99EDGE";
-
     // Document structure (TID 1500, 1600, 1411, 1501, 4019).
     public static CodedConcept ImagingMeasurementReport { get; } = new("DCM", "126000", "Imaging Measurement Report");
     public static CodedConcept ImagingMeasurements { get; } = new("DCM", "126010", "Imaging Measurements");
@@ -83,12 +80,13 @@ public static class ReportingCodes
     public static CodedConcept Segmentation { get; } = new("DCM", "113076", "Segmentation");
     public static CodedConcept SourceImageForProcessing { get; } = new("DCM", "121322", "Source image for image processing operation");
 
-    // The screening decision (private: no standard context group has these).
-    public static CodedConcept ScreeningDecision { get; } = new(PrivateScheme, "DECISION", "AI screening decision");
-    public static CodedConcept Suspicious { get; } = new(PrivateScheme, "SUSPICIOUS", "Suspicious finding");
-    public static CodedConcept Negative { get; } = new(PrivateScheme, "NEGATIVE", "No suspicious finding");
-    public static CodedConcept NotEligible { get; } = new(PrivateScheme, "NOT-ELIGIBLE", "Series not eligible for this model");
-    public static CodedConcept Failed { get; } = new(PrivateScheme, "FAILED", "Analysis failed");
+    // The screening decision: an impression valued as a screening test result (CID 250 Positive/Negative), "not
+    // applicable" when the series was not eligible, "undetermined" when the analysis failed.
+    public static CodedConcept Impression { get; } = new("DCM", "121073", "Impression");
+    public static CodedConcept Positive { get; } = new("SCT", "10828004", "Positive");
+    public static CodedConcept Negative { get; } = new("SCT", "260385009", "Negative");
+    public static CodedConcept NotApplicable { get; } = new("SCT", "385432009", "Not applicable");
+    public static CodedConcept Undetermined { get; } = new("SCT", "373068000", "Undetermined");
 
     /// <summary>The organ region a finding lies in, as the inference layer names it, for a pancreas model.</summary>
     public static CodedConcept? PancreasRegion(string? region) => region?.ToUpperInvariant() switch

@@ -15,6 +15,8 @@ internal static class SecondaryCaptureBuilder
     {
         string sop = context.Uids.For("sc/" + instanceNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
         DicomDataset ds = context.Create(DicomUids.SecondaryCaptureImageStorage, sop, "OT", context.Uids.For("sc/series"), 2, seriesDescription, instanceNumber);
+        // With the body part named, validators can tell Laterality (General Series, 2C for paired parts) is not needed.
+        DatasetTranscoder.Copy(context.Source.Header, ds, DicomTags.BodyPartExamined);
         ds.AddOrUpdate(DicomTags.ConversionType, DicomVR.CS, "WSD");
         DicomText.Set(ds, DicomTags.SecondaryCaptureDeviceManufacturer, DicomVR.LO, CompositeContext.Manufacturer);
         DicomText.Set(ds, DicomTags.SecondaryCaptureDeviceManufacturerModelName, DicomVR.LO, CompositeContext.ModelName);

@@ -27,7 +27,9 @@ internal static class SegmentPlanner
         ArgumentNullException.ThrowIfNull(findings);
         var map = new byte[labels.Labels.Length];
         var segments = new List<SegmentDefinition>();
-        foreach (OutputLabel organ in algorithm.Labels.Where(l => l.Role == LabelRole.Organ))
+        // An organ label without a type code cannot be a segment (Segmented Property Type is type 1); the manifest
+        // parser requires codes for findings only.
+        foreach (OutputLabel organ in algorithm.Labels.Where(l => l.Role == LabelRole.Organ && l.Type is not null))
         {
             if (segments.Count >= MaxSegments || !Assign(labels.Labels, (byte)organ.Value, map, (byte)(segments.Count + 1)))
             {
@@ -39,7 +41,7 @@ internal static class SegmentPlanner
                 Number = segments.Count + 1,
                 Label = Capitalize(organ.Name),
                 Category = organ.Category ?? ReportingCodes.AnatomicalStructure,
-                Type = organ.Type ?? new CodedConcept(ReportingCodes.PrivateScheme, organ.Name.ToUpperInvariant(), organ.Name),
+                Type = organ.Type!,
                 AnatomicRegion = organ.AnatomicRegion,
                 TrackingId = Capitalize(organ.Name),
                 TrackingUid = uids.For("segment/" + organ.Name),

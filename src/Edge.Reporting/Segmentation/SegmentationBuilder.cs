@@ -32,7 +32,7 @@ internal static class SegmentationBuilder
             throw new ArgumentException("source frames differ in size; a segmentation needs one matrix", nameof(request));
         }
 
-        List<(SegmentDefinition Segment, SourceFrame Frame, int Position, byte[] Plane)> frames = Frames(source, plan);
+        List<(SegmentDefinition Segment, SourceFrame Frame, int Position)> frames = Frames(source, plan);
         if (frames.Count == 0)
         {
             return null;
@@ -40,6 +40,7 @@ internal static class SegmentationBuilder
 
         string sop = context.Uids.For("seg");
         DicomDataset ds = context.Create(DicomUids.SegmentationStorage, sop, "SEG", context.Uids.For("seg/series"), 3, seriesDescription, 1);
+        DatasetTranscoder.Copy(source.Header, ds, DicomTags.BodyPartExamined);
         ds.AddOrUpdate(DicomTags.ImageType, DicomVR.CS, "DERIVED", "PRIMARY");
         ds.AddOrUpdate(DicomTags.ContentLabel, DicomVR.CS, ContentLabel);
         DicomText.Set(ds, DicomTags.ContentDescription, DicomVR.LO, $"{request.Algorithm.Name} {request.Algorithm.Version}");
@@ -77,43 +78,65 @@ internal static class SegmentationBuilder
         ds.SetSequence(DicomTags.PerFrameFunctionalGroupsSequence, [.. frames.Select(f => PerFrame(f.Segment, f.Frame, f.Position, oneOrientation))]);
         ds.SetIntegerString(DicomTags.NumberOfFrames, frames.Count);
 
-        var packer = new BinaryFramePacker(frames.Count, first.Rows * first.Columns);
-        foreach ((SegmentDefinition segment, _, _, byte[] plane) in frames)
-        {
-            packer.Add(plane, (byte)segment.Number);
-        }
-
         ds.SetSequence(DicomTags.ReferencedSeriesSequence, ReferencedSeries(source, frames.Select(f => f.Frame)));
-        ds.AddOrUpdate(DicomTags.PixelData, DicomVR.OB, packer.ToArray());
+        ds.AddOrUpdate(DicomTags.PixelData, DicomVR.OB, Pack(plan, frames, first.Rows, first.Columns));
         return ds;
     }
 
-    private static List<(SegmentDefinition, SourceFrame, int, byte[])> Frames(SourceSeries source, SegmentPlan plan)
+    /// <summary>
+    /// The frames to store: (segment, source frame, 1-based slice position) for every source frame showing the segment.
+    /// Only which segments each frame shows is kept, not the sampled planes: a 600-slice series would otherwise hold
+    /// 150 MB of planes; sampling again while packing is a copy per row.
+    /// </summary>
+    private static List<(SegmentDefinition Segment, SourceFrame Frame, int Position)> Frames(SourceSeries source, SegmentPlan plan)
     {
-        // Sample the segment map once per source frame; a frame holds every segment it shows.
-        var planes = new byte[source.Frames.Count][];
-        Parallel.For(0, source.Frames.Count, i =>
+        var shown = new bool[source.Frames.Count][];
+        Parallel.For(0, source.Frames.Count, () => Array.Empty<byte>(), (i, _, plane) =>
         {
             SourceFrame frame = source.Frames[i];
-            var plane = new byte[frame.Rows * frame.Columns];
-            plan.Map.SamplePlane(frame.Position, frame.RowDirection * frame.ColumnSpacing, frame.ColumnDirection * frame.RowSpacing, frame.Rows, frame.Columns, plane);
-            planes[i] = plane.AsSpan().IndexOfAnyExcept((byte)0) >= 0 ? plane : [];
-        });
+            plane = plane.Length == frame.Rows * frame.Columns ? plane : new byte[frame.Rows * frame.Columns];
+            Sample(plan, frame, plane);
+            var segments = new bool[plan.Segments.Count + 1];
+            foreach (byte value in plane)
+            {
+                segments[value] = true;
+            }
 
-        var frames = new List<(SegmentDefinition, SourceFrame, int, byte[])>();
+            shown[i] = segments;
+            return plane;
+        }, static _ => { });
+
+        var frames = new List<(SegmentDefinition, SourceFrame, int)>();
         foreach (SegmentDefinition segment in plan.Segments)
         {
             for (int i = 0; i < source.Frames.Count; i++)
             {
-                if (planes[i].AsSpan().Contains((byte)segment.Number))
+                if (shown[i][segment.Number])
                 {
-                    frames.Add((segment, source.Frames[i], i + 1, planes[i]));
+                    frames.Add((segment, source.Frames[i], i + 1));
                 }
             }
         }
 
         return frames;
     }
+
+    private static byte[] Pack(SegmentPlan plan, List<(SegmentDefinition Segment, SourceFrame Frame, int Position)> frames, int rows, int columns)
+    {
+        var packer = new BinaryFramePacker(frames.Count, rows * columns);
+        var plane = new byte[rows * columns];
+        foreach ((SegmentDefinition segment, SourceFrame frame, _) in frames)
+        {
+            Sample(plan, frame, plane);
+            packer.Add(plane, (byte)segment.Number);
+        }
+
+        return packer.ToArray();
+    }
+
+    /// <summary>The segment map at the centres of the frame's pixels.</summary>
+    private static void Sample(SegmentPlan plan, SourceFrame frame, byte[] plane) =>
+        plan.Map.SamplePlane(frame.Position, frame.RowDirection * frame.ColumnSpacing, frame.ColumnDirection * frame.RowSpacing, frame.Rows, frame.Columns, plane);
 
     private static DicomDataset SegmentItem(SegmentDefinition segment, AlgorithmDescription algorithm)
     {

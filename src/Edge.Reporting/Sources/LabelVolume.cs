@@ -84,6 +84,12 @@ public sealed class LabelVolume
         ContinuousIndex alongRow = Delta(Geometry.PatientToIndex(origin + columnStep), start);
         ContinuousIndex alongColumn = Delta(Geometry.PatientToIndex(origin + rowStep), start);
         VolumeShape shape = Shape;
+        if (OnGridRows(start, alongRow, alongColumn))
+        {
+            CopyRows(start, rows, columns, destination);
+            return;
+        }
+
         for (int r = 0; r < rows; r++)
         {
             double z = start.Z + (r * alongColumn.Z), y = start.Y + (r * alongColumn.Y), x = start.X + (r * alongColumn.X);
@@ -102,6 +108,38 @@ public sealed class LabelVolume
         a.Shape == b.Shape &&
         Close(a.Spacing.Z, b.Spacing.Z) && Close(a.Spacing.Y, b.Spacing.Y) && Close(a.Spacing.X, b.Spacing.X) &&
         Close(a.Origin, b.Origin) && Close(a.AxisX, b.AxisX) && Close(a.AxisY, b.AxisY) && Close(a.AxisZ, b.AxisZ);
+
+    /// <summary>
+    /// True when the plane is a slice of this grid (the usual case: masks on the source grid, frames on its slices):
+    /// the first point is a voxel centre and the steps are one voxel along x and y.
+    /// </summary>
+    private static bool OnGridRows(ContinuousIndex start, ContinuousIndex alongRow, ContinuousIndex alongColumn)
+    {
+        const double Exact = 1e-6;
+        return Math.Abs(start.Z - Nearest(start.Z)) < Exact && Math.Abs(start.Y - Nearest(start.Y)) < Exact && Math.Abs(start.X - Nearest(start.X)) < Exact
+            && Math.Abs(alongRow.X - 1) < Exact && Math.Abs(alongRow.Y) < Exact && Math.Abs(alongRow.Z) < Exact
+            && Math.Abs(alongColumn.Y - 1) < Exact && Math.Abs(alongColumn.X) < Exact && Math.Abs(alongColumn.Z) < Exact;
+    }
+
+    private void CopyRows(ContinuousIndex start, int rows, int columns, Span<byte> destination)
+    {
+        int z = Nearest(start.Z), y0 = Nearest(start.Y), x0 = Nearest(start.X);
+        destination[..(rows * columns)].Clear();
+        if ((uint)z >= (uint)Shape.Depth)
+        {
+            return;
+        }
+
+        // The part of each plane row that falls inside the grid.
+        int from = Math.Max(0, -x0), to = Math.Min(columns, Shape.Width - x0);
+        for (int r = Math.Max(0, -y0); r < rows && y0 + r < Shape.Height; r++)
+        {
+            if (to > from)
+            {
+                Labels.AsSpan((((z * Shape.Height) + y0 + r) * Shape.Width) + x0 + from, to - from).CopyTo(destination.Slice((r * columns) + from, to - from));
+            }
+        }
+    }
 
     // Half-way points round away from zero; a voxel centre computed through two affine maps lands within 1e-9 of an integer.
     private static int Nearest(double index) => (int)Math.Floor(index + 0.5);

@@ -88,13 +88,7 @@ internal static partial class MeasurementReportBuilder
     private static IEnumerable<DicomDataset> Evaluations(ResultReportRequest request, ReportingOptions options, IReadOnlyList<TrackedFinding> findings)
     {
         ModelResult result = request.Result;
-        yield return SrContent.Code(SrRelationship.Contains, ReportingCodes.ScreeningDecision, result.Decision switch
-        {
-            ScreeningDecision.Suspicious => ReportingCodes.Suspicious,
-            ScreeningDecision.Negative => ReportingCodes.Negative,
-            ScreeningDecision.NotEligible => ReportingCodes.NotEligible,
-            _ => ReportingCodes.Failed,
-        });
+        yield return SrContent.Code(SrRelationship.Contains, ReportingCodes.Impression, DecisionCode(result.Decision));
         CodedConcept? summary = result.Decision switch
         {
             ScreeningDecision.Suspicious => findings.Count > 0 ? ReportingCodes.AllSucceededWithFindings : ReportingCodes.AllSucceededWithoutFindings,
@@ -154,6 +148,15 @@ internal static partial class MeasurementReportBuilder
 
         return text.ToString();
     }
+
+    /// <summary>The impression's value for a decision.</summary>
+    internal static CodedConcept DecisionCode(ScreeningDecision decision) => decision switch
+    {
+        ScreeningDecision.Suspicious => ReportingCodes.Positive,
+        ScreeningDecision.Negative => ReportingCodes.Negative,
+        ScreeningDecision.NotEligible => ReportingCodes.NotApplicable,
+        _ => ReportingCodes.Undetermined,
+    };
 
     private static CodedConcept FindingType(ResultReportRequest request, Finding finding) =>
         finding.Type ?? request.Algorithm.Labels.FirstOrDefault(l => l.Name == finding.Label)?.Type ?? ReportingCodes.Lesion;

@@ -110,10 +110,10 @@ public static class EdgeConfigurationValidator
             return configuration;
         }
 
-        // A later source holding null for a key hides the bad value, so the binder keeps that option's default.
+        // A copy without the bad values, so the binder keeps those options' defaults and the other checks still run.
+        var bad = new HashSet<string>(keys, StringComparer.OrdinalIgnoreCase);
         return new ConfigurationBuilder()
-            .AddConfiguration(configuration)
-            .AddInMemoryCollection(keys.Select(k => new KeyValuePair<string, string?>(k, null)))
+            .AddInMemoryCollection(configuration.AsEnumerable().Where(kv => kv.Value is not null && !bad.Contains(kv.Key)))
             .Build();
     }
 }

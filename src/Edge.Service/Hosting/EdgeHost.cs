@@ -53,8 +53,7 @@ public static class EdgeHost
         }
 
         builder.WebHost.ConfigureKestrel(k => k.ListenUnixSocket(settings.ControlSocket));
-        AddServices(builder.Services, settings);
-        extend?.Invoke(builder.Services);
+        AddServices(builder.Services, settings, extend);
 
         WebApplication app = builder.Build();
         ControlApi.Map(app);
@@ -72,7 +71,7 @@ public static class EdgeHost
         return app;
     }
 
-    private static void AddServices(IServiceCollection services, EdgeSettings settings)
+    private static void AddServices(IServiceCollection services, EdgeSettings settings, Action<IServiceCollection>? extend)
     {
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
@@ -107,6 +106,11 @@ public static class EdgeHost
         services.AddHostedService<RetentionStage>();
         services.AddSingleton<DeviceMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<DeviceMonitor>());
+
+        // Later stages (forwarding originals to PACS, DICOM result objects) register their IInstanceListener and
+        // IResultListener singletons and their own hosted stages here: after the pipeline, before the receiver, so
+        // they run before the SCP accepts anything and stop after it.
+        extend?.Invoke(services);
         services.AddHostedService<DicomReceiverService>();
         services.AddHostedService<WatchdogService>();
     }

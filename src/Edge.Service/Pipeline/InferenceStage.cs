@@ -20,11 +20,14 @@ public sealed class InferenceStage(
     AssembledQueue assembled,
     SyncRuntime sync,
     ModelRuntime models,
+    IEnumerable<IResultListener> listeners,
     StageHealth health,
     EdgeSettings settings,
     ILogger<InferenceStage> logger)
     : PipelineStage("inference", health, TimeSpan.FromSeconds(settings.Pipeline.StallSeconds), logger)
 {
+    private readonly IResultListener[] _listeners = [.. listeners];
+
     protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         while (await WaitToReadAsync(assembled.Reader, stoppingToken).ConfigureAwait(false))
@@ -35,6 +38,7 @@ public sealed class InferenceStage(
                 ResultRecord result = await ScreenAsync(item, stoppingToken).ConfigureAwait(false);
                 Monitor.Busy($"committing job {item.Job.Id}", TimeSpan.FromSeconds(settings.Pipeline.StallSeconds));
                 await sync.Summaries.Writer.WriteAsync(new CompletedJob(item.Job.Id, item.Series, result), stoppingToken).ConfigureAwait(false);
+                await OfferAsync(new ScreenedSeries(item.Job, item.Series, item.Assembled, result), stoppingToken).ConfigureAwait(false);
                 Monitor.Done();
             }
         }
@@ -74,6 +78,22 @@ public sealed class InferenceStage(
 
         ServiceLog.Screened(Logger, item.Job.Id, DecisionNames.Json(result.Decision), report.ExecutionProvider, inferenceMs, result.Timings.TotalMs ?? 0);
         return result;
+    }
+
+    private async Task OfferAsync(ScreenedSeries screened, CancellationToken stoppingToken)
+    {
+        foreach (IResultListener listener in _listeners)
+        {
+            Monitor.Busy($"handing job {screened.Job.Id} to {listener.GetType().Name}", TimeSpan.FromSeconds(settings.Pipeline.StallSeconds));
+            try
+            {
+                await listener.ResultReadyAsync(screened, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                ServiceLog.ListenerFailed(Logger, ex, listener.GetType().Name, screened.Job.Id);
+            }
+        }
     }
 
     private ResultRecord Failed(AssembledSeries item, string reason, double? inferenceMs)

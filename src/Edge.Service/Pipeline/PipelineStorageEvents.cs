@@ -11,9 +11,15 @@ namespace Edge.Service.Pipeline;
 /// operations under one lock. Receiving therefore never waits on assembly or inference; and if the process dies
 /// before the series completes, the start-up rescan of the received tree finds the files again.
 /// </summary>
-public sealed class PipelineStorageEvents(SeriesCompletionTracker tracker, ReceptionStats stats, ILogger<PipelineStorageEvents> logger)
+public sealed class PipelineStorageEvents(
+    SeriesCompletionTracker tracker,
+    ReceptionStats stats,
+    IEnumerable<IInstanceListener> listeners,
+    ILogger<PipelineStorageEvents> logger)
     : IStorageEvents
 {
+    private readonly IInstanceListener[] _listeners = [.. listeners];
+
     private readonly StorageCompletionEvents _tracking = new(tracker);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, bool> _open = new();
 
@@ -30,6 +36,10 @@ public sealed class PipelineStorageEvents(SeriesCompletionTracker tracker, Recep
         ArgumentNullException.ThrowIfNull(instance);
         stats.Stored(instance.SizeBytes);
         _tracking.InstanceStored(instance);
+        foreach (IInstanceListener listener in _listeners)
+        {
+            listener.InstanceStored(instance);
+        }
     }
 
     public void AssociationClosed(AssociationSummary summary)

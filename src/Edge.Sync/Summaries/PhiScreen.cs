@@ -67,10 +67,11 @@ internal sealed class PhiScreen
             AddPart(part);
         }
 
-        // DICOM dates (YYYYMMDD) also appear as ISO dates in JSON.
+        // DICOM dates (YYYYMMDD) also appear as ISO dates in JSON: free text carrying one is blanked. Not a tripwire:
+        // the payload's own timestamps (createdAt) carry today's date, which is the study date of nearly every scan.
         if (clean.Length == 8 && clean.All(char.IsAsciiDigit))
         {
-            AddPart($"{clean[..4]}-{clean[4..6]}-{clean[6..]}");
+            _parts.Add($"{clean[..4]}-{clean[4..6]}-{clean[6..]}");
         }
     }
 

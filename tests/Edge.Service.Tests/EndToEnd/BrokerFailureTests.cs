@@ -24,7 +24,7 @@ public sealed class BrokerFailureTests : IDisposable
         {
             c["Mqtt:UsernameFile"] = user;
             c["Mqtt:PasswordFile"] = password;
-        });
+        }, withModels: false);
 
         JsonElement status = await edge.WaitStatusAsync(s => s.GetProperty("mqtt").GetProperty("connectFailures").GetInt64() >= 3, Wait, "three refused attempts");
         string error = status.GetProperty("mqtt").GetProperty("lastError").GetString()!;
@@ -53,7 +53,7 @@ public sealed class BrokerFailureTests : IDisposable
             c["Mqtt:Tls:CaFile"] = pki.CaFile;
             c["Mqtt:Tls:CertFile"] = pki.ClientCertFile;
             c["Mqtt:Tls:KeyFile"] = pki.ClientKeyFile;
-        });
+        }, withModels: false);
 
         JsonElement status = await edge.WaitStatusAsync(s => s.GetProperty("mqtt").GetProperty("connectFailures").GetInt64() >= 3, Wait, "three failed handshakes");
         string error = status.GetProperty("mqtt").GetProperty("lastError").GetString()!;

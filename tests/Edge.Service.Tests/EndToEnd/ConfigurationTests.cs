@@ -43,7 +43,7 @@ public sealed class ConfigurationTests : IDisposable
         {
             c["Dicom:Port"] = envPort.ToString(CultureInfo.InvariantCulture);
             c["Device:Id"] = null;
-        }, environment: new Dictionary<string, string> { ["EDGE_CONFIG"] = site });
+        }, environment: new Dictionary<string, string> { ["EDGE_CONFIG"] = site }, withModels: false);
 
         JsonElement status = await edge.StatusAsync();
         Assert.Equal(envPort, status.GetProperty("dicom").GetProperty("port").GetInt32());
@@ -63,7 +63,7 @@ public sealed class ConfigurationTests : IDisposable
             {
                 c[key] = null;
             }
-        });
+        }, withModels: false);
 
         JsonElement status = await edge.StatusAsync();
         Assert.Equal(11112, status.GetProperty("dicom").GetProperty("port").GetInt32());

@@ -12,27 +12,40 @@ public sealed class CrashRecoveryTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task A_job_killed_during_inference_resumes_after_restart_and_its_summary_arrives()
+    public async Task Receiving_does_not_wait_for_inference_and_a_job_killed_during_inference_resumes_after_restart()
     {
         using Mosquitto broker = Mosquitto.Start(Directory.CreateDirectory(_dir.File("broker")).FullName);
         using TestSubscriber central = await TestSubscriber.ConnectAsync(broker.Port, "edge/v1/+/+/summary");
         using EdgeService edge = EdgeService.Start(_dir, broker.Port);
 
         // Larger than the other tests' phantoms, so inference lasts long enough to be caught in the act.
-        PhantomSeries phantom = PhantomSeries.Write(_dir.File("series"), seed: 41, lesion: true, size: 192, slices: 96);
-        Assert.Equal(0, (await Modality.SendAsync(edge.Port, phantom.Directory)).ExitCode);
-        await edge.WaitStatusAsync(InInference, Wait, "inference to start");
+        PhantomSeries first = PhantomSeries.Write(_dir.File("first"), seed: 41, lesion: true, size: 192, slices: 96);
+        PhantomSeries second = PhantomSeries.Write(_dir.File("second"), seed: 43, lesion: false);
+        Assert.Equal(0, (await Modality.SendAsync(edge.Port, first.Directory)).ExitCode);
+        await edge.WaitStatusAsync(s => InInference(s, jobId: 1), Wait, "inference of job 1 to start");
+
+        // The scanner is not slowed by the AI: a whole series is received while the first is still being screened.
+        Tool.Result sent = await Modality.SendAsync(edge.Port, second.Directory);
+        Assert.True(sent.ExitCode == 0, sent.All);
+        JsonElement during = await edge.StatusAsync();
+        Assert.True(InInference(during, jobId: 1), $"inference finished before the second series was received; use a larger first phantom: {during}");
+        Assert.Equal(PhantomSeries.Slices + 96, during.GetProperty("dicom").GetProperty("instancesReceived").GetInt32());
+
         edge.Kill();
         Assert.Empty(central.Messages);
-
         edge.Restart(_dir.Path);
-        IReadOnlyList<ReceivedMessage> summaries = await central.WaitForAsync(m => m.Count >= 1, Wait, "the resumed job's summary");
-        Assert.Equal("suspicious", summaries[0].Json.GetProperty("decision").GetString());
-        Assert.Equal(1, summaries[0].Json.GetProperty("generation").GetInt32());
-        Assert.True(edge.Logs.Contains("1 interrupted job(s) re-queued", StringComparison.Ordinal), edge.Logs);
+
+        IReadOnlyList<ReceivedMessage> summaries = await central.WaitForAsync(m => m.Count >= 2, Wait, "both summaries after the restart");
+        JsonElement resumed = summaries.Select(m => m.Json).Single(j => j.GetProperty("sliceCount").GetInt32() == 96);
+        Assert.Equal("suspicious", resumed.GetProperty("decision").GetString());
+        Assert.Equal(1, resumed.GetProperty("generation").GetInt32());
+        Assert.Single(summaries, m => m.Json.GetProperty("sliceCount").GetInt32() == PhantomSeries.Slices);
+        Assert.Contains("interrupted job(s) re-queued", edge.Logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 interrupted job(s) re-queued", edge.Logs, StringComparison.Ordinal);
         JsonElement status = await edge.StatusAsync();
-        Assert.Equal(1, status.GetProperty("queue").GetProperty("done").GetInt32());
+        Assert.Equal(2, status.GetProperty("queue").GetProperty("done").GetInt32());
         Assert.Equal(0, status.GetProperty("queue").GetProperty("failed").GetInt32());
+        Phi.AssertAbsent(summaries, [.. first.Identifiers, .. second.Identifiers]);
     }
 
     [Fact]
@@ -57,8 +70,8 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.True(restarted.Logs.Contains("1 series found on disk re-tracked", StringComparison.Ordinal), restarted.Logs);
     }
 
-    private static bool InInference(JsonElement status) =>
+    private static bool InInference(JsonElement status, int jobId) =>
         status.GetProperty("stages").EnumerateArray().Any(s =>
             s.GetProperty("name").GetString() == "inference" && s.GetProperty("state").GetString() == "busy"
-            && s.GetProperty("activity").GetString()!.StartsWith("screening", StringComparison.Ordinal));
+            && s.GetProperty("activity").GetString() == $"screening job {jobId}");
 }

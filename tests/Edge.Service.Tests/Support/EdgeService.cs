@@ -49,7 +49,7 @@ internal sealed class EdgeService : IDisposable
     {
         get
         {
-            string path = Environment.GetEnvironmentVariable("EDGE_SERVICE") is { Length: > 0 } configured
+            string path = System.Environment.GetEnvironmentVariable("EDGE_SERVICE") is { Length: > 0 } configured
                 ? configured
                 : Path.Combine(AppContext.BaseDirectory, "edge-service");
             Assert.True(File.Exists(path), $"{path} is missing: build tests/Edge.Service.Tests (it copies edge-service beside itself) or set EDGE_SERVICE");
@@ -84,8 +84,12 @@ internal sealed class EdgeService : IDisposable
     /// Settings every test starts from; <paramref name="configure"/> adds or replaces keys (Section:Key). A value of null
     /// removes a key, so the service's own default applies.
     /// </summary>
+    /// <param name="withModels">
+    /// False: an empty models folder, for tests about configuration or the broker that need no screening (quicker start,
+    /// and the <c>no_models</c> alarm is raised).
+    /// </param>
     public static EdgeService Start(TempDirectory directory, int? brokerPort, Action<Dictionary<string, string?>>? configure = null,
-        IDictionary<string, string>? environment = null, bool waitReady = true)
+        IDictionary<string, string>? environment = null, bool waitReady = true, bool withModels = true)
     {
         int port = FreePort.Next();
         string data = Path.Combine(directory.Path, "data");
@@ -105,7 +109,7 @@ internal sealed class EdgeService : IDisposable
             ["Mqtt:ReconnectMaxDelaySeconds"] = "1",
             ["Device:Id"] = "ct-room-1",
             ["Device:Site"] = "clinic-a",
-            ["Inference:ModelsDirectory"] = Repository.Models,
+            ["Inference:ModelsDirectory"] = withModels ? Repository.Models : Directory.CreateDirectory(Path.Combine(directory.Path, "no-models")).FullName,
         };
         configure?.Invoke(settings);
 
@@ -203,7 +207,11 @@ internal sealed class EdgeService : IDisposable
         DateTime deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
-            Assert.False(HasExited, $"edge-service exited with {_process?.ExitCode} before it was ready:\n{Logs}");
+            if (HasExited)
+            {
+                Assert.Fail($"edge-service exited with {_process?.ExitCode} before it was ready:\n{Logs}");
+            }
+
             if (File.Exists(Socket))
             {
                 try
@@ -250,7 +258,11 @@ internal sealed class EdgeService : IDisposable
         JsonElement last = default;
         while (DateTime.UtcNow < deadline)
         {
-            Assert.False(HasExited, $"edge-service exited with {_process?.ExitCode} while waiting for {what}:\n{Logs}");
+            if (HasExited)
+            {
+                Assert.Fail($"edge-service exited with {_process?.ExitCode} while waiting for {what}:\n{Logs}");
+            }
+
             last = await StatusAsync();
             if (done(last))
             {

@@ -9,7 +9,8 @@ internal static class Modality
 
     public static Task<Tool.Result> SendAsync(int port, string directory, string calledAe = "EDGE") =>
         Tool.RunAsync(Tool.Require("storescu", "dcmtk"),
-            ["-aet", AeTitle, "-aec", calledAe, "+sd", "+r", "-nh", "127.0.0.1", port.ToString(CultureInfo.InvariantCulture), directory],
+            // -v: each store response is printed with its status; -nh: go on after a refused instance, as scanners do.
+            ["-v", "-aet", AeTitle, "-aec", calledAe, "+sd", "+r", "-nh", "127.0.0.1", port.ToString(CultureInfo.InvariantCulture), directory],
             TimeSpan.FromMinutes(3));
 
     public static Task<Tool.Result> EchoAsync(int port, string calledAe = "EDGE") =>

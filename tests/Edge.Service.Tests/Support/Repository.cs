@@ -3,29 +3,15 @@ namespace Edge.Service.Tests.Support;
 /// <summary>Paths in the checkout the tests run from.</summary>
 internal static class Repository
 {
+    /// <summary>The checkout this test assembly was built from (recorded at build time: the output may live elsewhere).</summary>
     public static string Root
     {
         get
         {
-            for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Edge.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            // Built with --artifacts-path outside the checkout: the working directory of `dotnet test` is inside it.
-            for (DirectoryInfo? dir = new(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Edge.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            Assert.Fail("cannot find the repository root (Edge.sln) above the test assembly or the working directory");
-            return string.Empty;
+            string? root = typeof(Repository).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+                .OfType<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+            Assert.True(root is not null && File.Exists(Path.Combine(root, "Edge.sln")), $"the repository root recorded at build time ({root}) has no Edge.sln");
+            return Path.GetFullPath(root);
         }
     }
 

@@ -18,8 +18,14 @@ internal static class AtomicFile
     {
         string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
-        string temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = mode };
+        // Not dot-prefixed: the configuration file provider ignores hidden files, and provision validates this very file.
+        string temporary = Path.Combine(directory, $"{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = mode;
+        }
+
         using (var stream = new FileStream(temporary, options))
         {
             stream.Write(content);
@@ -62,7 +68,7 @@ internal static class AtomicFile
         }
 
         string backup = $"{path}.bak-{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
-        Write(backup, File.ReadAllBytes(path), File.GetUnixFileMode(path));
+        Write(backup, File.ReadAllBytes(path), OperatingSystem.IsWindows() ? UnixFileMode.None : File.GetUnixFileMode(path));
         string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         string[] backups = Directory.GetFiles(directory, Path.GetFileName(path) + ".bak-*");
         Array.Sort(backups, StringComparer.Ordinal);

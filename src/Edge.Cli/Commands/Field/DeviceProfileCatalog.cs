@@ -23,16 +23,16 @@ internal static class DeviceProfileCatalog
         return Path.Combine(Path.GetDirectoryName(models.Path)!, "profiles");
     }
 
-    public static IReadOnlyList<string> Names()
+    public static IReadOnlyList<string> Names(string? directory = null)
     {
-        string directory = Directory();
+        directory ??= Directory();
         return System.IO.Directory.Exists(directory)
             ? [.. System.IO.Directory.GetFiles(directory, "*.json").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal)]
             : [];
     }
 
     /// <summary>A profile by name (<c>jetson-orin-nano</c>) or by the path of a .json file.</summary>
-    public static DeviceProfile Find(string nameOrPath)
+    public static DeviceProfile Find(string nameOrPath, string? directory = null)
     {
         if (nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || nameOrPath.Contains('/', StringComparison.Ordinal))
         {
@@ -41,12 +41,13 @@ internal static class DeviceProfileCatalog
                 : throw new FileNotFoundException($"no profile file {nameOrPath}");
         }
 
-        string path = Path.Combine(Directory(), nameOrPath + ".json");
+        directory ??= Directory();
+        string path = Path.Combine(directory, nameOrPath + ".json");
         if (!File.Exists(path))
         {
-            IReadOnlyList<string> names = Names();
+            IReadOnlyList<string> names = Names(directory);
             throw new FileNotFoundException(
-                $"no device profile '{nameOrPath}' in {Directory()} (available: {(names.Count == 0 ? "none" : string.Join(", ", names))})");
+                $"no device profile '{nameOrPath}' in {directory} (available: {(names.Count == 0 ? "none" : string.Join(", ", names))})");
         }
 
         return DeviceProfile.Load(path);

@@ -28,7 +28,14 @@ internal static class JsonConfig
         JsonNode? node = root;
         foreach (string part in key.Split(':'))
         {
-            node = node is JsonObject o && TryGet(o, part, out JsonNode? child) ? child : null;
+            node = node switch
+            {
+                JsonObject o when TryGet(o, part, out JsonNode? child) => child,
+
+                // Lists are sections keyed 0, 1, ... in the configuration system (Destinations:0:Host).
+                JsonArray a when int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int i) && i < a.Count => a[i],
+                _ => null,
+            };
             if (node is null)
             {
                 return null;

@@ -13,7 +13,7 @@ namespace Edge.Cli.Commands.Field;
 /// replaces edge.json atomically, only after the result passed the same validator edge-service runs at start. The
 /// previous file is kept as a backup. Exit codes: 0 done, 1 the result would be invalid (nothing replaced), 2 bad input.
 /// </summary>
-internal sealed class Provisioner(TextWriter output, TextWriter error, TimeProvider time)
+internal sealed class Provisioner(TextWriter output, TextWriter error, TimeProvider time, string? profilesDirectory = null)
 {
     public const string SecretFileName = "hmac-secret";
     public const string TlsFolder = "mqtt";
@@ -36,7 +36,7 @@ internal sealed class Provisioner(TextWriter output, TextWriter error, TimeProvi
         }
 
         var problems = new List<string>();
-        ProvisionRequest answers = prompter is null ? request : Ask(request, config, prompter);
+        ProvisionRequest answers = prompter is null ? request : Ask(request, config, prompter, profilesDirectory);
         DeviceProfile? profile = LoadProfile(answers.Profile, problems);
         CheckAnswers(answers, config, problems);
         if (problems.Count > 0)
@@ -52,6 +52,9 @@ internal sealed class Provisioner(TextWriter output, TextWriter error, TimeProvi
         string configDirectory = Path.GetDirectoryName(configPath)!;
         (int Uid, int Gid)? account = ServiceAccount.Find();
         var report = new List<(string What, string Detail)>();
+
+        // Files this run creates (secret, TLS copies); removed again if the run fails, so a refused run changes nothing.
+        var created = new List<string>();
         try
         {
             if (profile is not null)
@@ -63,12 +66,13 @@ internal sealed class Provisioner(TextWriter output, TextWriter error, TimeProvi
             report.Add(("device", $"{JsonConfig.GetString(config, "Device:Site")}/{JsonConfig.GetString(config, "Device:Id")}"));
             report.Add(("DICOM", ApplyDicom(answers, config)));
             report.Add(("PACS", ApplyPacs(answers, config)));
-            report.Add(("MQTT", ApplyMqtt(answers, config, configDirectory, account)));
-            report.Add(("HMAC secret", ApplySecret(answers, config, configDirectory, account)));
+            report.Add(("MQTT", ApplyMqtt(answers, config, configDirectory, account, created)));
+            report.Add(("HMAC secret", ApplySecret(answers, config, configDirectory, account, created)));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException or InvalidDataException)
         {
             error.WriteLine($"edgectl provision: {ex.Message}");
+            Remove(created);
             return 2;
         }
 
@@ -92,6 +96,7 @@ internal sealed class Provisioner(TextWriter output, TextWriter error, TimeProvi
                 }
 
                 File.Delete(temporary);
+                Remove(created);
                 return 1;
             }
 
@@ -123,7 +128,15 @@ internal sealed class Provisioner(TextWriter output, TextWriter error, TimeProvi
         return 0;
     }
 
-    private static ProvisionRequest Ask(ProvisionRequest request, JsonObject config, IProvisionPrompter prompter)
+    private static void Remove(List<string> created)
+    {
+        foreach (string file in created)
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static ProvisionRequest Ask(ProvisionRequest request, JsonObject config, IProvisionPrompter prompter, string? profilesDirectory)
     {
         string? Current(string key) => JsonConfig.GetString(config, key) is { Length: > 0 } v && !Placeholders.Contains(v) ? v : null;
 
@@ -159,7 +172,7 @@ internal sealed class Provisioner(TextWriter output, TextWriter error, TimeProvi
             }
         }
 
-        IReadOnlyList<string> profiles = DeviceProfileCatalog.Names();
+        IReadOnlyList<string> profiles = DeviceProfileCatalog.Names(profilesDirectory);
         if (request.Profile is null && profiles.Count > 0)
         {
             const string Keep = "(keep the current settings)";
@@ -189,7 +202,7 @@ internal sealed class Provisioner(TextWriter output, TextWriter error, TimeProvi
 
         try
         {
-            return DeviceProfileCatalog.Find(name);
+            return DeviceProfileCatalog.Find(name, profilesDirectory);
         }
         catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or System.Text.Json.JsonException or IOException)
         {
@@ -301,7 +314,7 @@ internal sealed class Provisioner(TextWriter output, TextWriter error, TimeProvi
         return CurrentPacs(config) ?? "none (originals are not forwarded)";
     }
 
-    private static string ApplyMqtt(ProvisionRequest r, JsonObject config, string configDirectory, (int Uid, int Gid)? account)
+    private static string ApplyMqtt(ProvisionRequest r, JsonObject config, string configDirectory, (int Uid, int Gid)? account, List<string> created)
     {
         if (r.MqttHost == "none")
         {
@@ -331,7 +344,7 @@ internal sealed class Provisioner(TextWriter output, TextWriter error, TimeProvi
             }
 
             JsonConfig.Set(config, "Mqtt:Tls:Enabled", true);
-            JsonConfig.Set(config, "Mqtt:Tls:CaFile", Install(r.MqttCaFile, directory, "ca.pem", secret: false, account));
+            JsonConfig.Set(config, "Mqtt:Tls:CaFile", Install(r.MqttCaFile, directory, "ca.pem", secret: false, account, created));
         }
 
         if (r.MqttCertFile is not null && r.MqttKeyFile is not null)
@@ -345,8 +358,8 @@ internal sealed class Provisioner(TextWriter output, TextWriter error, TimeProvi
                 }
             }
 
-            JsonConfig.Set(config, "Mqtt:Tls:CertFile", Install(r.MqttCertFile, directory, "client.pem", secret: false, account));
-            JsonConfig.Set(config, "Mqtt:Tls:KeyFile", Install(r.MqttKeyFile, directory, "client.key", secret: true, account));
+            JsonConfig.Set(config, "Mqtt:Tls:CertFile", Install(r.MqttCertFile, directory, "client.pem", secret: false, account, created));
+            JsonConfig.Set(config, "Mqtt:Tls:KeyFile", Install(r.MqttKeyFile, directory, "client.key", secret: true, account, created));
         }
 
         if (r.Site is not null && r.DeviceId is not null)
@@ -369,7 +382,7 @@ internal sealed class Provisioner(TextWriter output, TextWriter error, TimeProvi
     }
 
     /// <summary>Copies a credential into the configuration directory (systemd's ProtectHome hides /root and /home from the service).</summary>
-    private static string Install(string source, string directory, string name, bool secret, (int Uid, int Gid)? account)
+    private static string Install(string source, string directory, string name, bool secret, (int Uid, int Gid)? account, List<string> created)
     {
         string target = Path.Combine(directory, name);
         if (Path.GetFullPath(source) == target)
@@ -378,6 +391,11 @@ internal sealed class Provisioner(TextWriter output, TextWriter error, TimeProvi
         }
 
         Directory.CreateDirectory(directory);
+        if (!File.Exists(target))
+        {
+            created.Add(target);
+        }
+
         UnixFileMode mode = secret ? UnixFileMode.UserRead | UnixFileMode.UserWrite : UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
         string temporary = AtomicFile.WriteTemporary(target, File.ReadAllBytes(source), mode);
         ServiceAccount.Own(temporary, account, userToo: secret);
@@ -385,7 +403,7 @@ internal sealed class Provisioner(TextWriter output, TextWriter error, TimeProvi
         return target;
     }
 
-    private static string ApplySecret(ProvisionRequest r, JsonObject config, string configDirectory, (int Uid, int Gid)? account)
+    private static string ApplySecret(ProvisionRequest r, JsonObject config, string configDirectory, (int Uid, int Gid)? account, List<string> created)
     {
         string path = JsonConfig.GetString(config, "Device:HmacSecretFile") is { Length: > 0 } configured
             ? configured
@@ -400,6 +418,10 @@ internal sealed class Provisioner(TextWriter output, TextWriter error, TimeProvi
         }
 
         bool replaced = File.Exists(path);
+        if (!replaced)
+        {
+            created.Add(path);
+        }
 
         // 256 random bits, as hex: the HMAC-SHA256 key that pseudonymises UIDs (see Edge.Sync.DeviceSecret).
         byte[] text = System.Text.Encoding.ASCII.GetBytes(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)) + "\n");
