@@ -43,10 +43,14 @@ public sealed class BrokerExampleTests(BrokerExample broker) : IClassFixture<Bro
     [Fact]
     public async Task A_device_cannot_read_the_fleet_and_a_consumer_cannot_publish()
     {
-        using IMqttClient device = await ConnectAsync(broker, broker.CentralPort, "clinic-a_ct-1");
-        MqttClientSubscribeResult subscribed = await device.SubscribeAsync(
-            new MqttClientSubscribeOptionsBuilder().WithTopicFilter("edge/v1/#", MqttQualityOfServiceLevel.AtLeastOnce).Build());
-        Assert.Equal(MqttClientSubscribeResultCode.NotAuthorized, subscribed.Items.Single().ResultCode);
+        // mosquitto grants the subscription, then delivers only what the reader may read: its own tree.
+        using var snoop = await Consumer.StartAsync(broker, "clinic-a_ct-1", "edge/v1/#");
+        using IMqttClient other = await ConnectAsync(broker, broker.CentralPort, "clinic-a_ct-2");
+        Assert.True((await PublishAsync(other, "edge/v1/clinic-a/ct-2/summary", "not-for-ct-1")).IsSuccess);
+        using IMqttClient self = await ConnectAsync(broker, broker.CentralPort, "clinic-a_ct-1");
+        Assert.True((await PublishAsync(self, "edge/v1/clinic-a/ct-1/selftest", "marker")).IsSuccess);
+        await snoop.WaitForAsync("marker");
+        Assert.DoesNotContain("not-for-ct-1", snoop.Payloads);
 
         using IMqttClient consumer = await ConnectAsync(broker, broker.CentralPort, "consumer_archive");
         Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, (await PublishAsync(consumer, "edge/v1/clinic-a/ct-1/summary", "forged")).ReasonCode);
@@ -117,7 +121,7 @@ public sealed class BrokerExampleTests(BrokerExample broker) : IClassFixture<Bro
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(), timeout.Token);
     }
 
-    /// <summary>A central consumer (certificate CN central:archive) that records every payload it receives.</summary>
+    /// <summary>A subscriber (by default the central consumer, certificate CN central:archive) that records every payload it receives.</summary>
     private sealed class Consumer : IDisposable
     {
         private readonly ConcurrentQueue<string> _payloads = new();
@@ -128,9 +132,11 @@ public sealed class BrokerExampleTests(BrokerExample broker) : IClassFixture<Bro
 
         public IReadOnlyList<string> Payloads => [.. _payloads];
 
-        public static async Task<Consumer> StartAsync(BrokerExample broker, string filter)
+        public static Task<Consumer> StartAsync(BrokerExample broker, string filter) => StartAsync(broker, "consumer_archive", filter);
+
+        public static async Task<Consumer> StartAsync(BrokerExample broker, string identity, string filter)
         {
-            IMqttClient client = await ConnectAsync(broker, broker.CentralPort, "consumer_archive");
+            IMqttClient client = await ConnectAsync(broker, broker.CentralPort, identity);
             var consumer = new Consumer(client);
             client.ApplicationMessageReceivedAsync += e =>
             {

@@ -149,14 +149,14 @@ public sealed class ProvisionTests : IDisposable
     [Fact]
     public void A_result_the_validator_refuses_leaves_the_file_alone()
     {
-        // A hand edit the service would refuse (a port that is not a number) must not be carried into a new file silently.
+        // A hand edit the service would refuse (a number that is not one) must not be carried into a new file silently.
         JsonObject broken = JsonConfig.Load(ConfigPath);
-        JsonConfig.Set(broken, "Dicom:MaxAssociations", "lots");
+        JsonConfig.Set(broken, "Storage:KeepReceivedHours", "lots");
         File.WriteAllBytes(ConfigPath, JsonConfig.Serialize(broken));
         byte[] before = File.ReadAllBytes(ConfigPath);
 
         Assert.Equal(1, Run(Full with { MqttCaFile = null, MqttCertFile = null, MqttKeyFile = null, MqttHost = "none" }));
-        Assert.Contains("Dicom:MaxAssociations: must be a whole number (was 'lots')", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Storage:KeepReceivedHours: must be a number (was 'lots')", _error.ToString(), StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(ConfigPath));
         Assert.Empty(Directory.GetFiles(_temp.File("etc"), "*.tmp"));
         Assert.Empty(Directory.GetFiles(_temp.File("etc"), "edge.json.bak-*"));
@@ -169,7 +169,8 @@ public sealed class ProvisionTests : IDisposable
         PemPair other = PemPair.Create(_temp.File("other"));
         byte[] before = File.ReadAllBytes(ConfigPath);
         Assert.Equal(2, Run(Full with { MqttKeyFile = other.KeyFile }));
-        Assert.Contains("edgectl provision:", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--mqtt-key: ", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("is not the private key of", _error.ToString(), StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(ConfigPath));
         Assert.False(File.Exists(_temp.File("etc/mqtt/ca.pem")), "a refused run must not leave copied certificates behind");
     }

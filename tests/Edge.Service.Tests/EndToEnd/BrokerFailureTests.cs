@@ -30,8 +30,8 @@ public sealed class BrokerFailureTests : IDisposable
         string error = status.GetProperty("mqtt").GetProperty("lastError").GetString()!;
         Assert.Contains("refused", error, StringComparison.Ordinal);
         Assert.Contains("Mqtt:PasswordFile", error, StringComparison.Ordinal);
-        Tool.Result echo = await Modality.EchoAsync(edge.Port);
-        Assert.True(echo.ExitCode == 0, echo.All);
+        ProcessResult echo = await Modality.EchoAsync(edge.Port);
+        Assert.True(echo.ExitCode == 0, echo.Output + echo.Error);
         Assert.False(edge.HasExited);
 
         // Fixing the file is enough: it is read at every attempt.
@@ -59,8 +59,8 @@ public sealed class BrokerFailureTests : IDisposable
         string error = status.GetProperty("mqtt").GetProperty("lastError").GetString()!;
         Assert.Contains("certificate", error, StringComparison.OrdinalIgnoreCase);
         Assert.False(status.GetProperty("mqtt").GetProperty("connected").GetBoolean());
-        Tool.Result echo = await Modality.EchoAsync(edge.Port);
-        Assert.True(echo.ExitCode == 0, echo.All);
+        ProcessResult echo = await Modality.EchoAsync(edge.Port);
+        Assert.True(echo.ExitCode == 0, echo.Output + echo.Error);
         Assert.False(edge.HasExited);
     }
 }

@@ -30,7 +30,8 @@ public sealed class BrokerOutageTests : IDisposable
         Assert.Equal(0, (await Modality.SendAsync(edge.Port, during1.Directory)).ExitCode);
         Assert.Equal(0, (await Modality.SendAsync(edge.Port, during2.Directory)).ExitCode);
         JsonElement waiting = await edge.WaitStatusAsync(
-            s => s.GetProperty("queue").GetProperty("done").GetInt32() == 3 && s.GetProperty("outbox").GetProperty("pending").GetInt32() == 2,
+            s => s.GetProperty("queue").GetProperty("done").GetInt32() + s.GetProperty("queue").GetProperty("failed").GetInt32() == 3
+                && s.GetProperty("outbox").GetProperty("pending").GetInt32() == 2,
             Wait, "both series processed into the outbox");
         Assert.False(waiting.GetProperty("mqtt").GetProperty("connected").GetBoolean());
         Assert.NotNull(waiting.GetProperty("mqtt").GetProperty("lastError").GetString());

@@ -22,13 +22,13 @@ public sealed class ConfigurationTests : IDisposable
         env["EDGE_Device__Id"] = "room/1";
         env["EDGE_Control__Socket"] = _dir.File("edge.sock");
 
-        Tool.Result result = await Tool.RunAsync(EdgeService.Binary, [], TimeSpan.FromSeconds(60), env);
+        ProcessResult result = await Processes.RunAsync(EdgeService.Binary, env, [], TimeSpan.FromSeconds(60));
 
         Assert.Equal(78, result.ExitCode);
-        Assert.Contains("Dicom:Port: must be 1-65535, or 0 for any free port (was 70000)", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("Mqtt:Port: must be a whole number (was 'many')", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("Device:Id:", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("3 error(s)", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Dicom:Port: must be 1-65535, or 0 for any free port (was 70000)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Mqtt:Port: must be a whole number (was 'many')", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Device:Id:", result.Error, StringComparison.Ordinal);
+        Assert.Contains("3 error(s)", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(_dir.File("edge.sock")));
     }
 
@@ -49,8 +49,8 @@ public sealed class ConfigurationTests : IDisposable
         Assert.Equal(envPort, status.GetProperty("dicom").GetProperty("port").GetInt32());
         Assert.Equal("SITE_AE", status.GetProperty("dicom").GetProperty("aeTitle").GetString());
         Assert.Equal("from-file", status.GetProperty("deviceId").GetString());
-        Tool.Result echo = await Modality.EchoAsync(envPort, "SITE_AE");
-        Assert.True(echo.ExitCode == 0, echo.All);
+        ProcessResult echo = await Modality.EchoAsync(envPort, "SITE_AE");
+        Assert.True(echo.ExitCode == 0, echo.Output + echo.Error);
     }
 
     [Fact]
@@ -71,8 +71,8 @@ public sealed class ConfigurationTests : IDisposable
         Assert.Equal(Path.Combine(_dir.Path, "data"), status.GetProperty("storage").GetProperty("dataRoot").GetString());
         Assert.True(File.Exists(Path.Combine(_dir.Path, "data", "edge.db")));
         Assert.True(File.Exists(Path.Combine(_dir.Path, "data", "edge.sock")));
-        Tool.Result echo = await Modality.EchoAsync(11112);
-        Assert.True(echo.ExitCode == 0, echo.All);
+        ProcessResult echo = await Modality.EchoAsync(11112);
+        Assert.True(echo.ExitCode == 0, echo.Output + echo.Error);
 
         // No broker: it waits and says why, and stays up.
         Assert.False(status.GetProperty("mqtt").GetProperty("connected").GetBoolean());
@@ -84,23 +84,23 @@ public sealed class ConfigurationTests : IDisposable
     {
         string bad = _dir.File("bad.json");
         File.WriteAllText(bad, """{ "Dicom": { "Port": 70000, "AeTitle": "" }, "Mqtt": { "KeepAliveSeconds": 1 }, "Storage": { "QuotaBytes": -5 } }""");
-        Tool.Result invalid = await Edgectl.RunAsync(null, "config", "validate", bad);
+        ProcessResult invalid = await Edgectl.RunAsync(null, "config", "validate", bad);
         Assert.Equal(1, invalid.ExitCode);
-        Assert.Contains("Dicom:Port: must be 1-65535, or 0 for any free port (was 70000)", invalid.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Dicom:AeTitle:", invalid.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Mqtt:KeepAliveSeconds:", invalid.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Storage:QuotaBytes:", invalid.Stdout, StringComparison.Ordinal);
-        Assert.Contains("4 error(s)", invalid.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Dicom:Port: must be 1-65535, or 0 for any free port (was 70000)", invalid.Output, StringComparison.Ordinal);
+        Assert.Contains("Dicom:AeTitle:", invalid.Output, StringComparison.Ordinal);
+        Assert.Contains("Mqtt:KeepAliveSeconds:", invalid.Output, StringComparison.Ordinal);
+        Assert.Contains("Storage:QuotaBytes:", invalid.Output, StringComparison.Ordinal);
+        Assert.Contains("4 error(s)", invalid.Output, StringComparison.Ordinal);
 
         string good = _dir.File("good.json");
         File.WriteAllText(good, """{ "Dicom": { "Port": 104, "AeTitle": "EDGE_CT1" }, "Device": { "Id": "ct-1", "Site": "clinic" } }""");
-        Tool.Result valid = await Edgectl.RunAsync(null, "config", "validate", good);
-        Assert.True(valid.ExitCode == 0, valid.All);
+        ProcessResult valid = await Edgectl.RunAsync(null, "config", "validate", good);
+        Assert.True(valid.ExitCode == 0, valid.Output + valid.Error);
 
         string socket = _dir.File("nothing-here.sock");
-        Tool.Result status = await Edgectl.RunAsync(new Dictionary<string, string> { ["EDGE_Control__Socket"] = socket }, "status");
+        ProcessResult status = await Edgectl.RunAsync(new Dictionary<string, string> { ["EDGE_Control__Socket"] = socket }, "status");
         Assert.Equal(3, status.ExitCode);
-        Assert.Contains($"edge-service is not running (no control socket at {socket})", status.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"edge-service is not running (no control socket at {socket})", status.Error, StringComparison.Ordinal);
     }
 
     private static bool PortIsFree(int port)

@@ -25,8 +25,8 @@ public sealed class CrashRecoveryTests : IDisposable
         await edge.WaitStatusAsync(s => InInference(s, jobId: 1), Wait, "inference of job 1 to start");
 
         // The scanner is not slowed by the AI: a whole series is received while the first is still being screened.
-        Tool.Result sent = await Modality.SendAsync(edge.Port, second.Directory);
-        Assert.True(sent.ExitCode == 0, sent.All);
+        ProcessResult sent = await Modality.SendAsync(edge.Port, second.Directory);
+        Assert.True(sent.ExitCode == 0, sent.Output + sent.Error);
         JsonElement during = await edge.StatusAsync();
         Assert.True(InInference(during, jobId: 1), $"inference finished before the second series was received; use a larger first phantom: {during}");
         Assert.Equal(PhantomSeries.Slices + 96, during.GetProperty("dicom").GetProperty("instancesReceived").GetInt32());

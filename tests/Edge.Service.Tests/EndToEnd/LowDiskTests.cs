@@ -28,11 +28,11 @@ public sealed class LowDiskTests : IDisposable
         }, withModels: false);
         PhantomSeries phantom = PhantomSeries.Write(_dir.File("series"), seed: 51, lesion: false);
 
-        Tool.Result sent = await Modality.SendAsync(edge.Port, phantom.Directory);
+        ProcessResult sent = await Modality.SendAsync(edge.Port, phantom.Directory);
 
         // dcmtk names the status of each refused instance: A700, Refused: Out of Resources (PS3.4 B.2.3).
-        Assert.Contains("Received Store Response (Refused: OutOfResources)", sent.All, StringComparison.Ordinal);
-        Assert.Contains("Received Store Response (Success)", sent.All, StringComparison.Ordinal);
+        Assert.Contains("Received Store Response (Refused: OutOfResources)", sent.Output + sent.Error, StringComparison.Ordinal);
+        Assert.Contains("Received Store Response (Success)", sent.Output + sent.Error, StringComparison.Ordinal);
         IReadOnlyList<ReceivedMessage> beats = await central.WaitForAsync(
             m => m.Any(x => x.Json.GetProperty("alarms").EnumerateArray().Any(a => a.GetString() == "low_disk")), Wait, "a heartbeat with low_disk");
         JsonElement beat = beats.Last(x => x.Json.GetProperty("alarms").EnumerateArray().Any(a => a.GetString() == "low_disk")).Json;

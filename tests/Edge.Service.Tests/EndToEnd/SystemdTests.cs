@@ -24,10 +24,10 @@ public sealed class SystemdTests : IDisposable
         var texts = messages.Select(m => m.Text).ToList();
         Assert.True(texts.FindIndex(t => t.StartsWith("READY=1", StringComparison.Ordinal)) < texts.IndexOf("WATCHDOG=1"), "a ping came before READY=1");
 
-        // Every half WatchdogSec (1 s); a loaded CI machine may stretch one gap, never halve it.
+        // Every half WatchdogSec (1 s) on average; single gaps are not measured, as the listener may read two at once.
         DateTime[] pings = [.. messages.Where(m => m.Text == "WATCHDOG=1").Select(m => m.At)];
-        double[] gaps = [.. pings.Zip(pings.Skip(1), (a, b) => (b - a).TotalSeconds)];
-        Assert.All(gaps, g => Assert.InRange(g, 0.8, 1.9));
+        double average = (pings[^1] - pings[0]).TotalSeconds / (pings.Length - 1);
+        Assert.InRange(average, 0.8, 1.6);
 
         Assert.Equal(0, edge.Stop());
         await systemd.WaitForAsync(m => m.Any(x => x.Text.StartsWith("STOPPING=1", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), "STOPPING=1");

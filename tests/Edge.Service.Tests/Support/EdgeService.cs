@@ -109,7 +109,7 @@ internal sealed class EdgeService : IDisposable
             ["Mqtt:ReconnectMaxDelaySeconds"] = "1",
             ["Device:Id"] = "ct-room-1",
             ["Device:Site"] = "clinic-a",
-            ["Inference:ModelsDirectory"] = withModels ? Repository.Models : Directory.CreateDirectory(Path.Combine(directory.Path, "no-models")).FullName,
+            ["Inference:ModelsDirectory"] = withModels ? ReferenceModel.ModelsDirectory : Directory.CreateDirectory(Path.Combine(directory.Path, "no-models")).FullName,
         };
         configure?.Invoke(settings);
 

@@ -7,14 +7,14 @@ internal static class Modality
 {
     public const string AeTitle = "CT_SCANNER";
 
-    public static Task<Tool.Result> SendAsync(int port, string directory, string calledAe = "EDGE") =>
-        Tool.RunAsync(Tool.Require("storescu", "dcmtk"),
+    public static Task<ProcessResult> SendAsync(int port, string directory, string calledAe = "EDGE") =>
+        ExternalTools.RunAsync("storescu",
             // -v: each store response is printed with its status; -nh: go on after a refused instance, as scanners do.
             ["-v", "-aet", AeTitle, "-aec", calledAe, "+sd", "+r", "-nh", "127.0.0.1", port.ToString(CultureInfo.InvariantCulture), directory],
             TimeSpan.FromMinutes(3));
 
-    public static Task<Tool.Result> EchoAsync(int port, string calledAe = "EDGE") =>
-        Tool.RunAsync(Tool.Require("echoscu", "dcmtk"),
+    public static Task<ProcessResult> EchoAsync(int port, string calledAe = "EDGE") =>
+        ExternalTools.RunAsync("echoscu",
             ["-aet", AeTitle, "-aec", calledAe, "127.0.0.1", port.ToString(CultureInfo.InvariantCulture)],
             TimeSpan.FromSeconds(30));
 }

@@ -22,20 +22,21 @@ internal sealed class SmallDisk : IDisposable
     public static async Task<SmallDisk> MountAsync(string path, long bytes)
     {
         Directory.CreateDirectory(path);
-        string[] sudo = Environment.UserName == "root" ? [] : [Tool.Require("sudo", "sudo"), "-n"];
-        string mount = Tool.Require("mount", "mount");
-        string[] arguments = [.. sudo.Skip(1), mount, "-t", "tmpfs", "-o", string.Create(CultureInfo.InvariantCulture, $"size={bytes},mode=0777"), "tmpfs", path];
-        Tool.Result result = await Tool.RunAsync(sudo.Length > 0 ? sudo[0] : mount, sudo.Length > 0 ? arguments : arguments.Skip(1), TimeSpan.FromSeconds(30));
+        bool root = Environment.UserName == "root";
+        string[] mount = ["mount", "-t", "tmpfs", "-o", string.Create(CultureInfo.InvariantCulture, $"size={bytes},mode=0777"), "tmpfs", path];
+        ProcessResult result = await (root
+            ? ExternalTools.RunAsync("mount", mount[1..], TimeSpan.FromSeconds(30))
+            : ExternalTools.RunAsync("sudo", ["-n", .. mount], TimeSpan.FromSeconds(30)));
         Assert.True(result.ExitCode == 0,
-            $"the low-disk test mounts a {bytes}-byte tmpfs and needs root or passwordless sudo for it: {result.All}");
-        return new SmallDisk(path, sudo);
+            $"the low-disk test mounts a {bytes}-byte tmpfs and needs root or passwordless sudo for it: {result.Output}{result.Error}");
+        return new SmallDisk(path, root ? [] : ["sudo", "-n"]);
     }
 
     public void Dispose()
     {
-        string umount = Tool.Require("umount", "mount");
-        string[] arguments = [.. _sudo.Skip(1), umount, "-l", Path];
-        Tool.RunAsync(_sudo.Length > 0 ? _sudo[0] : umount, _sudo.Length > 0 ? arguments : arguments.Skip(1), TimeSpan.FromSeconds(30))
-            .GetAwaiter().GetResult();
+        string[] umount = ["umount", "-l", Path];
+        (_sudo.Length == 0
+            ? ExternalTools.RunAsync("umount", umount[1..], TimeSpan.FromSeconds(30))
+            : ExternalTools.RunAsync("sudo", [.. _sudo[1..], .. umount], TimeSpan.FromSeconds(30))).GetAwaiter().GetResult();
     }
 }

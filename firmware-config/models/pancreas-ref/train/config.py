@@ -16,7 +16,7 @@ LOCALIZER = {
     "classes": 2,
     "hu_clip": [-300.0, 300.0],
     "antialias": False,
-    "steps": 120,
+    "steps": 1000,
     "train_batch": 2,
 }
 
@@ -33,7 +33,7 @@ STAGE2 = {
     "classes": 3,
     "antialias": True,
     "percentiles": [0.5, 99.5],
-    "steps": 480,
+    "steps": 600,
     "train_batch": 2,
 }
 

@@ -148,14 +148,20 @@ def augment(x, y, rng):
 
 
 def dice_ce(logits, target, classes):
-    ce = F.cross_entropy(logits, target)
+    """Cross-entropy (the smallest class weighted x3) + soft Dice of each foreground class present in the batch: a Dice
+    term for an absent class only pushes its probabilities to zero everywhere, which starves small lesions early on."""
+    weight = torch.ones(classes)
+    weight[-1] = 3.0 if classes > 2 else 1.0
+    ce = F.cross_entropy(logits, target, weight=weight)
     probabilities = torch.softmax(logits, 1)
-    dice = 0.0
+    terms = []
     for c in range(1, classes):
-        p = probabilities[:, c]
         t = (target == c).float()
-        dice = dice + 1 - (2 * (p * t).sum() + 1e-5) / (p.sum() + t.sum() + 1e-5)
-    return ce + dice / (classes - 1)
+        if t.sum() == 0:
+            continue
+        p = probabilities[:, c]
+        terms.append(1 - (2 * (p * t).sum() + 1e-5) / (p.sum() + t.sum() + 1e-5))
+    return ce + (sum(terms) / len(terms) if terms else 0.0)
 
 
 def train(name, cfg, images, labels, sampler, rng):
@@ -195,7 +201,7 @@ def random_voxel(mask, rng):
 def localizer_sampler(labels):
     def sample(rng):
         i = int(rng.integers(len(labels)))
-        return i, (random_voxel(labels[i] > 0, rng) if rng.random() < 0.5 else None)
+        return i, (random_voxel(labels[i] > 0, rng) if rng.random() < 0.67 else None)
     return sample
 
 
@@ -204,7 +210,7 @@ def stage2_sampler(labels):
 
     def sample(rng):
         r = rng.random()
-        if r < 0.4 and with_lesion:
+        if r < 0.5 and with_lesion:
             i = int(rng.choice(with_lesion))
             return i, random_voxel(labels[i] == 2, rng)
         i = int(rng.integers(len(labels)))

@@ -9,7 +9,8 @@ namespace Edge.Cli.Commands.Field;
 /// </summary>
 internal static class JsonConfig
 {
-    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    /// <summary>Indented, and without HTML escaping: these files are read by people and by the configuration system, never by a browser.</summary>
+    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Reads a configuration file; a missing file is an empty configuration.</summary>
     public static JsonObject Load(string path)

@@ -350,7 +350,18 @@ internal sealed class Provisioner(TextWriter output, TextWriter error, TimeProvi
         if (r.MqttCertFile is not null && r.MqttKeyFile is not null)
         {
             // Refuse a certificate and key that do not belong together now, not at the first connection attempt.
-            using (X509Certificate2 pair = X509Certificate2.CreateFromPemFile(r.MqttCertFile, r.MqttKeyFile))
+            X509Certificate2 pair;
+            try
+            {
+                pair = X509Certificate2.CreateFromPemFile(r.MqttCertFile, r.MqttKeyFile);
+            }
+            catch (ArgumentException ex)
+            {
+                // .NET says "the provided key does not match the public key for this certificate".
+                throw new InvalidDataException($"--mqtt-key: {r.MqttKeyFile} is not the private key of {r.MqttCertFile} ({ex.Message})", ex);
+            }
+
+            using (pair)
             {
                 if (pair.NotAfter < DateTime.Now)
                 {

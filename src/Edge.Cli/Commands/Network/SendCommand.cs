@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Edge.Dicom.Network.Client;
-using Spectre.Console;
+using Edge.Cli.Terminal;
 
 namespace Edge.Cli.Commands.Network;
 
@@ -28,7 +28,7 @@ internal static class SendCommand
             result.GetValue(paths)!,
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error,
-            interactive: !Console.IsOutputRedirected && ReferenceEquals(result.InvocationConfiguration.Output, Console.Out),
+            interactive: TerminalDetect.IsTerminal(result.InvocationConfiguration.Error),
             cancellationToken));
         return command;
     }
@@ -56,20 +56,9 @@ internal static class SendCommand
         var client = new DicomClient(NetworkOptions.ClientOptions(callingAe, timeoutSeconds));
         var clock = Stopwatch.StartNew();
         IReadOnlyList<StoreResult> results;
-        if (interactive)
+        using (var progress = new TerminalProgress($"sending to {peer}", files.Files.Count, error, interactive))
         {
-            results = await AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .StartAsync(async context =>
-                {
-                    ProgressTask task = context.AddTask($"Sending to {peer}", maxValue: files.Files.Count);
-                    var progress = new SynchronousProgress(_ => task.Increment(1));
-                    return await client.SendAsync(peer, files.Files, progress, cancellationToken).ConfigureAwait(false);
-                }).ConfigureAwait(false);
-        }
-        else
-        {
-            results = await client.SendAsync(peer, files.Files, null, cancellationToken).ConfigureAwait(false);
+            results = await client.SendAsync(peer, files.Files, new SynchronousProgress(_ => progress.Increment()), cancellationToken).ConfigureAwait(false);
         }
 
         clock.Stop();
@@ -88,7 +77,7 @@ internal static class SendCommand
         return stored == results.Count && files.Missing.Count == 0 ? 0 : 1;
     }
 
-    /// <summary>Progress&lt;T&gt; would post to the thread pool; the bar wants each result as it happens.</summary>
+    /// <summary>Progress&lt;T&gt; would post to the thread pool; the progress line wants each result as it happens.</summary>
     private sealed class SynchronousProgress(Action<StoreResult> report) : IProgress<StoreResult>
     {
         public void Report(StoreResult value) => report(value);
