@@ -43,10 +43,19 @@ cmd_bench() {
   dotnet run -c Release --no-build --project tests/Edge.Benchmarks -- --filter "${BENCH_BDN_FILTER:-*}"
 }
 
+# The demo needs only the two apps: build and publish those, not the test projects (a fresh clone's first run).
+cmd_apps() {
+  log "build edgectl and edge-service ($CONFIG) -> artifacts/bin"
+  mkdir -p "$BIN"
+  dotnet publish src/Edge.Cli/Edge.Cli.csproj -c "$CONFIG" -o "$BIN" -nologo -v:q
+  dotnet publish src/Edge.Service/Edge.Service.csproj -c "$CONFIG" -o "$BIN" -nologo -v:q
+}
+
 cmd_demo() {
-  cmd_build
+  cmd_apps
   log "demo"
-  "$BIN/edgectl" demo "$@"
+  # Outputs (key image, summaries, the service's log) go to artifacts/demo, which git ignores.
+  "$BIN/edgectl" demo --out "$ROOT/artifacts/demo" "$@"
 }
 
 cmd_package() {

@@ -26,7 +26,8 @@ build_one() {
     # test run use at the same time (a RID-specific restore there would rewrite their project.assets.json).
     for p in src/Edge.Service/Edge.Service.csproj src/Edge.Cli/Edge.Cli.csproj; do
       dotnet publish "$p" -c Release -r "$rid" --self-contained true -o "$stage/usr/lib/edge" -nologo -v:q \
-        --artifacts-path "$ROOT/artifacts/deb/build-$arch" -p:DebugType=none -p:GenerateDocumentationFile=false
+        --artifacts-path "$ROOT/artifacts/deb/build-$arch" -p:DebugType=none -p:GenerateDocumentationFile=false \
+        -p:SatelliteResourceLanguages=en
     done
   fi
   # Model packages and device profiles ship read-only beside the binaries.

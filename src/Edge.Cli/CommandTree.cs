@@ -22,6 +22,8 @@ internal static class CommandTree
         root.Subcommands.Add(Commands.Service.ConfigCommand.Create());
         root.Subcommands.Add(Commands.Field.ProvisionCommand.Create());
         root.Subcommands.Add(Commands.Field.LogsCommand.Create());
+        root.Subcommands.Add(Commands.Field.Demo.DemoCommand.Create());
+        root.Subcommands.Add(Commands.Field.Selftest.SelftestCommand.Create());
         return root;
     }
 }

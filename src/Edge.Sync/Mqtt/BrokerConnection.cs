@@ -232,35 +232,24 @@ public sealed class BrokerConnection : IDisposable
 
     private MqttClientOptions BuildClientOptions()
     {
-        MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
-            .WithTcpServer(_options.Host, _options.EffectivePort)
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
-            .WithClientId(_clientId)
+        if (_options.Tls.Enabled)
+        {
+            _tls ??= BrokerTls.Load(_options);
+        }
+
+        return BrokerClientOptions.Create(_options, _clientId, _tls)
 
             // The outbox, not the broker session, is the source of truth for what is unsent.
             .WithCleanStart(true)
             .WithSessionExpiryInterval(0)
-            .WithKeepAlivePeriod(TimeSpan.FromSeconds(_options.KeepAliveSeconds))
-            .WithTimeout(TimeSpan.FromSeconds(_options.PublishTimeoutSeconds))
             .WithWillTopic(_topics.Status)
             .WithWillPayload(Serialize(Offline("lost")))
             .WithWillRetain(true)
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithWillContentType(MessageProperties.ContentType)
             .WithWillPayloadFormatIndicator(MqttPayloadFormatIndicator.CharacterData)
-            .WithWillUserProperty(MessageProperties.SchemaVersion, MessageProperties.SchemaVersionValue);
-        if (_options.UsernameFile is not null)
-        {
-            builder = builder.WithCredentials(new CredentialFiles(_options.UsernameFile, _options.PasswordFile));
-        }
-
-        if (_options.Tls.Enabled)
-        {
-            _tls ??= BrokerTls.Load(_options);
-            builder = builder.WithTlsOptions(_tls.ToMqttTlsOptions());
-        }
-
-        return builder.Build();
+            .WithWillUserProperty(MessageProperties.SchemaVersion, MessageProperties.SchemaVersionValue)
+            .Build();
     }
 
     private StatusMessage Online() => new()

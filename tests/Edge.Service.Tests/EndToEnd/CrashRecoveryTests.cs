@@ -35,7 +35,7 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.Empty(central.Messages);
         edge.Restart(_dir.Path);
 
-        IReadOnlyList<ReceivedMessage> summaries = await central.WaitForAsync(m => m.Count >= 2, Wait, "both summaries after the restart");
+        IReadOnlyList<ReceivedMessage> summaries = await edge.WaitForAsync(central, m => m.Count >= 2, Wait, "both summaries after the restart");
         JsonElement resumed = summaries.Select(m => m.Json).Single(j => j.GetProperty("sliceCount").GetInt32() == 96);
         Assert.Equal("suspicious", resumed.GetProperty("decision").GetString());
         Assert.Equal(1, resumed.GetProperty("generation").GetInt32());
@@ -65,7 +65,7 @@ public sealed class CrashRecoveryTests : IDisposable
         {
             c["Dicom:Port"] = edge.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         });
-        IReadOnlyList<ReceivedMessage> summaries = await central.WaitForAsync(m => m.Count == 1, Wait, "the summary of the rescanned series");
+        IReadOnlyList<ReceivedMessage> summaries = await restarted.WaitForAsync(central, m => m.Count == 1, Wait, "the summary of the rescanned series");
         Assert.Equal(PhantomSeries.Slices, summaries[0].Json.GetProperty("sliceCount").GetInt32());
         Assert.True(restarted.Logs.Contains("1 series found on disk re-tracked", StringComparison.Ordinal), restarted.Logs);
     }

@@ -33,7 +33,7 @@ public sealed class LowDiskTests : IDisposable
         // dcmtk names the status of each refused instance: A700, Refused: Out of Resources (PS3.4 B.2.3).
         Assert.Contains("Received Store Response (Refused: OutOfResources)", sent.Output + sent.Error, StringComparison.Ordinal);
         Assert.Contains("Received Store Response (Success)", sent.Output + sent.Error, StringComparison.Ordinal);
-        IReadOnlyList<ReceivedMessage> beats = await central.WaitForAsync(
+        IReadOnlyList<ReceivedMessage> beats = await edge.WaitForAsync(central, 
             m => m.Any(x => x.Json.GetProperty("alarms").EnumerateArray().Any(a => a.GetString() == "low_disk")), Wait, "a heartbeat with low_disk");
         JsonElement beat = beats.Last(x => x.Json.GetProperty("alarms").EnumerateArray().Any(a => a.GetString() == "low_disk")).Json;
         Assert.True(beat.GetProperty("diskFreeBytes").GetInt64() < Floor);

@@ -22,13 +22,13 @@ public sealed class ScreeningTests : IDisposable
         ProcessResult sent = await Modality.SendAsync(edge.Port, phantom.Directory);
         Assert.True(sent.ExitCode == 0, sent.Output + sent.Error);
 
-        IReadOnlyList<ReceivedMessage> messages = await central.WaitForAsync(m => m.Any(x => x.Topic == "edge/v1/clinic-a/ct-room-1/summary"), Wait, "the summary");
+        IReadOnlyList<ReceivedMessage> messages = await edge.WaitForAsync(central, m => m.Any(x => x.Topic == "edge/v1/clinic-a/ct-room-1/summary"), Wait, "the summary");
         ReceivedMessage summary = messages.Single(m => m.Topic.EndsWith("/summary", StringComparison.Ordinal));
         JsonElement s = summary.Json;
         Assert.True(s.GetProperty("decision").GetString() == "suspicious", $"not suspicious: {summary.Text}");
 
         // Alerts are published ahead of any summary backlog; here the two come together.
-        messages = await central.WaitForAsync(m => m.Any(x => x.Topic == "edge/v1/clinic-a/ct-room-1/alert"), TimeSpan.FromSeconds(30), "the alert");
+        messages = await edge.WaitForAsync(central, m => m.Any(x => x.Topic == "edge/v1/clinic-a/ct-room-1/alert"), TimeSpan.FromSeconds(30), "the alert");
         ReceivedMessage alert = messages.Single(m => m.Topic.EndsWith("/alert", StringComparison.Ordinal));
         Assert.Equal("ct-room-1", s.GetProperty("deviceId").GetString());
         Assert.Equal("clinic-a", s.GetProperty("siteId").GetString());
@@ -71,13 +71,13 @@ public sealed class ScreeningTests : IDisposable
         // Reprocessing runs the series again as generation 2, under a new id.
         ProcessResult again = await Edgectl.RunAsync(null, "series", "reprocess", phantom.SeriesInstanceUid, "--socket", edge.Socket);
         Assert.True(again.ExitCode == 0, again.Output + again.Error);
-        messages = await central.WaitForAsync(m => m.Count(x => x.Topic.EndsWith("/summary", StringComparison.Ordinal)) == 2, Wait, "the reprocessed summary");
+        messages = await edge.WaitForAsync(central, m => m.Count(x => x.Topic.EndsWith("/summary", StringComparison.Ordinal)) == 2, Wait, "the reprocessed summary");
         ReceivedMessage second = messages.Where(m => m.Topic.EndsWith("/summary", StringComparison.Ordinal)).Last();
         Assert.NotEqual(id, second.Id);
         Assert.Equal(2, second.Json.GetProperty("generation").GetInt32());
 
         // A heartbeat, then the scan of everything the broker delivered: summaries, alerts, status and heartbeats.
-        await central.WaitForAsync(m => m.Any(x => x.Topic.EndsWith("/heartbeat", StringComparison.Ordinal)), Wait, "a heartbeat");
+        await edge.WaitForAsync(central, m => m.Any(x => x.Topic.EndsWith("/heartbeat", StringComparison.Ordinal)), Wait, "a heartbeat");
         Phi.AssertAbsent(central.Messages, phantom.Identifiers);
         Assert.DoesNotContain(phantom.PatientName, edge.Logs, StringComparison.Ordinal);
     }
@@ -101,7 +101,7 @@ public sealed class ScreeningTests : IDisposable
         ProcessResult second = await Modality.SendAsync(edge.Port, healthy.Directory);
         Assert.True(second.ExitCode == 0, second.Output + second.Error);
 
-        IReadOnlyList<ReceivedMessage> summaries = await central.WaitForAsync(m => m.Count == 2, Wait, "two summaries");
+        IReadOnlyList<ReceivedMessage> summaries = await edge.WaitForAsync(central, m => m.Count == 2, Wait, "two summaries");
         JsonElement failed = summaries.Select(m => m.Json).Single(j => j.GetProperty("decision").GetString() == "failed");
         JsonElement screened = summaries.Select(m => m.Json).Single(j => j.GetProperty("decision").GetString() != "failed");
         // The reason names the instance by its number, never by its path (which would carry UIDs).

@@ -276,6 +276,20 @@ internal sealed class EdgeService : IDisposable
         return last;
     }
 
+    /// <summary>Waits for messages at the broker; a timeout reports this service's log, which says why they did not come.</summary>
+    public async Task<IReadOnlyList<ReceivedMessage>> WaitForAsync(TestSubscriber subscriber, Func<IReadOnlyList<ReceivedMessage>, bool> done,
+        TimeSpan timeout, string what)
+    {
+        try
+        {
+            return await subscriber.WaitForAsync(done, timeout, what);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message[..Math.Min(ex.Message.Length, 600)]}\nedge-service log:\n{Logs}", ex);
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown code runs, as in a crash or a power cut of the process.</summary>
     public void Kill()
     {

@@ -9,7 +9,8 @@ internal sealed class ConsolePrompter : IProvisionPrompter
 
     public string Ask(string question, string? current, Func<string, string?> check)
     {
-        var prompt = new TextPrompt<string>(Markup.Escape(question)).AllowEmpty()
+        // Spectre ends a prompt with ':' only after a default; a question without one needs its own.
+        var prompt = new TextPrompt<string>(Markup.Escape(string.IsNullOrEmpty(current) ? question + ":" : question)).AllowEmpty()
             .Validate(answer =>
             {
                 string value = answer.Length == 0 ? current ?? string.Empty : answer.Trim();

@@ -30,7 +30,9 @@ internal static class ResultsCommand
         var id = new Argument<string>("id") { Description = "The result id (the summary's id), or its first 8 or more characters" };
         show.Arguments.Add(id);
         showOptions.AddTo(show);
-        show.SetAction((r, ct) => ShowAsync(r.GetValue(showOptions.Socket), r.GetValue(showOptions.Json), r.GetValue(id)!,
+        var png = new Option<string?>("--png") { Description = "Also write the key slice with the findings circled to this PNG file (while the images are kept)" };
+        show.Options.Add(png);
+        show.SetAction((r, ct) => ShowAsync(r.GetValue(showOptions.Socket), r.GetValue(showOptions.Json), r.GetValue(id)!, r.GetValue(png),
             r.InvocationConfiguration.Output, r.InvocationConfiguration.Error, ct));
 
         return new Command("results", "Screening results kept on this box") { list, show };
@@ -79,7 +81,7 @@ internal static class ResultsCommand
             return 0;
         });
 
-    internal static Task<int> ShowAsync(string? socket, bool json, string id, TextWriter output, TextWriter error, CancellationToken ct) =>
+    internal static Task<int> ShowAsync(string? socket, bool json, string id, string? png, TextWriter output, TextWriter error, CancellationToken ct) =>
         ServiceCliOptions.RunAsync(socket, "results show", error, async client =>
         {
             string full = id;
@@ -104,7 +106,7 @@ internal static class ResultsCommand
             }
 
             Render(ServiceCliOptions.Console(output), detail);
-            return 0;
+            return png is null ? 0 : Field.ResultKeyImage.Write(detail, png, output, error);
         });
 
     /// <summary>An ISO 8601 time, or an age back from <paramref name="now"/> such as <c>90m</c>, <c>24h</c>, <c>7d</c>.</summary>

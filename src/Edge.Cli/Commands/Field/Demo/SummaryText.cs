@@ -26,7 +26,8 @@ internal static class SummaryText
 
         SummaryPipelineTimings t = s.Timings;
         Line($"      timings    {Seconds(t.TotalMs)} from the last image to the result: series complete {Seconds(t.CompletionMs)}, volume {Seconds(t.AssemblyMs)}, screening {Seconds(t.InferenceMs)} on {s.ExecutionProvider}");
-        Line($"      scan       {s.Modality}, {s.SliceCount} slices of {s.SliceThicknessMm ?? 0:0.##} mm, {s.Manufacturer} {s.ManufacturerModelName}");
+        string scanner = string.Join(' ', new[] { s.Manufacturer, s.ManufacturerModelName }.Where(v => !string.IsNullOrWhiteSpace(v)));
+        Line($"      scan       {s.Modality}, {s.SliceCount} slices of {s.SliceThicknessMm ?? 0:0.##} mm{(scanner.Length == 0 ? string.Empty : ", " + scanner)}");
         Line($"      keys       study {s.StudyKey[..12]}..., series {s.SeriesKey[..12]}... (HMAC-SHA256 of the UIDs under the device's secret)");
         return text.ToString();
     }
