@@ -70,6 +70,7 @@ public static class ControlApi
                 sync.ConnectFailures, sync.Published, error, errorAt),
             new StorageStatus(settings.DataRoot, state.Monitor.FreeBytes, usage.UsedBytes, store.DatabaseBytes, settings.Storage.QuotaBytes,
                 settings.Dicom.MinimumFreeDiskBytes, settings.Storage.KeepReceivedHours),
+            Memory(),
             state.Health.Snapshot(),
             [.. state.Device.Alarms]));
     }
@@ -181,6 +182,12 @@ public static class ControlApi
         ServiceLog.ReprocessRequested(loggers.CreateLogger(typeof(ControlApi).FullName!), job.Id, job.Generation);
         state.Doorbell.Ring();
         return Json(new ReprocessResponse(job.Id, job.Generation, uid), StatusCodes.Status202Accepted);
+    }
+
+    private static ProcessStatus Memory()
+    {
+        GCMemoryInfo gc = GC.GetGCMemoryInfo();
+        return new ProcessStatus(Environment.WorkingSet, gc.HeapSizeBytes, gc.TotalCommittedBytes, GC.CollectionCount(2));
     }
 
     private static int? Limit(int? limit) => limit switch

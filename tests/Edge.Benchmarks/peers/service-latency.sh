@@ -112,13 +112,14 @@ for i in $(seq 1 "$SOAK"); do
   rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$PID/status")
   threads=$(awk '/^Threads/ { print $2 }' "/proc/$PID/status")
   fds=$(ls "/proc/$PID/fd" | wc -l)
-  echo "$i $rss $threads $fds" >>"$WORK/soak.txt"
+  heap=$("$EDGECTL" status --json --socket "$WORK/edge.sock" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["process"]["managedHeapBytes"] // 1024)')
+  echo "$i $rss $threads $fds $heap" >>"$WORK/soak.txt"
 done
 /usr/bin/python3 - "$WORK/soak.txt" <<'PYEOF'
 import sys
 rows = [tuple(map(int, l.split())) for l in open(sys.argv[1])]
-for i, rss, th, fd in rows:
-    print(f"  series {i:2d}: RSS {rss / 1024:7.1f} MB, {th:3d} threads, {fd:3d} open files")
+for i, rss, th, fd, heap in rows:
+    print(f"  series {i:2d}: RSS {rss / 1024:7.1f} MB (managed heap {heap / 1024:6.1f} MB), {th:3d} threads, {fd:3d} open files")
 n = len(rows)
 k = min(5, n // 2) or 1
 first = sum(r[1] for r in rows[1:1 + k]) / k

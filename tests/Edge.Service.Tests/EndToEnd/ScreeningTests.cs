@@ -17,7 +17,7 @@ public sealed class ScreeningTests : IDisposable
         using Mosquitto broker = Mosquitto.Start(Directory.CreateDirectory(_dir.File("broker")).FullName);
         using TestSubscriber central = await TestSubscriber.ConnectAsync(broker.Port, "edge/v1/#");
         using EdgeService edge = EdgeService.Start(_dir, broker.Port);
-        PhantomSeries phantom = PhantomSeries.Write(_dir.File("lesion"), seed: 11, lesion: true);
+        PhantomSeries phantom = PhantomSeries.WriteSuspicious(_dir.File("lesion"));
 
         ProcessResult sent = await Modality.SendAsync(edge.Port, phantom.Directory);
         Assert.True(sent.ExitCode == 0, sent.Output + sent.Error);
@@ -32,7 +32,7 @@ public sealed class ScreeningTests : IDisposable
         ReceivedMessage alert = messages.Single(m => m.Topic.EndsWith("/alert", StringComparison.Ordinal));
         Assert.Equal("ct-room-1", s.GetProperty("deviceId").GetString());
         Assert.Equal("clinic-a", s.GetProperty("siteId").GetString());
-        Assert.Equal(PhantomSeries.Slices, s.GetProperty("sliceCount").GetInt32());
+        Assert.Equal(72, s.GetProperty("sliceCount").GetInt32());
         JsonElement model = s.GetProperty("models").EnumerateArray().Single();
         Assert.Equal("pancreas-ref", model.GetProperty("id").GetString());
         Assert.Equal("suspicious", model.GetProperty("decision").GetString());
@@ -63,7 +63,7 @@ public sealed class ScreeningTests : IDisposable
         Assert.True(status.ExitCode == 0, status.Output + status.Error);
         JsonElement st = JsonDocument.Parse(status.Output).RootElement;
         Assert.Equal(1, st.GetProperty("results").GetProperty("suspicious").GetInt32());
-        Assert.Equal(PhantomSeries.Slices, st.GetProperty("dicom").GetProperty("instancesReceived").GetInt32());
+        Assert.Equal(72, st.GetProperty("dicom").GetProperty("instancesReceived").GetInt32());
         ProcessResult outbox = await Edgectl.RunAsync(null, "outbox", "--socket", edge.Socket);
         Assert.True(outbox.ExitCode == 0, outbox.Output + outbox.Error);
         Assert.Contains("alert", outbox.Output, StringComparison.Ordinal);

@@ -27,6 +27,9 @@ public sealed class RetentionStageTests : IDisposable
         string failed = f.Series("1.2.3.2", SeriesState.Failed);
         string queued = f.Series("1.2.3.3", SeriesState.Queued);
         string processing = f.Series("1.2.3.4", SeriesState.Processing);
+        JobRecord leased = f.Store.EnqueueJob("1.2.3.4", 1, out _);
+        Assert.Equal(leased.Id, f.Store.TryLeaseNextJob("test")!.Id);
+        JobRecord waiting = f.Store.EnqueueJob("1.2.3.3", 1, out _);
         string resent = f.Series("1.2.3.5", SeriesState.Done);
         _time.Advance(TimeSpan.FromHours(23));
         string young = f.Series("1.2.3.6", SeriesState.Done);
@@ -43,6 +46,12 @@ public sealed class RetentionStageTests : IDisposable
         Assert.True(Directory.Exists(resent));
         Assert.True(Directory.Exists(young));
         Assert.NotNull(f.Store.GetSeries("1.2.3.1")!.FilesPurgedAt);
+
+        // The pruning that runs with each pass leaves unfinished jobs alone, however old.
+        _time.Advance(TimeSpan.FromDays(400));
+        f.Stage.RunPass();
+        Assert.Equal(JobState.Queued, f.Store.GetJob(waiting.Id)!.State);
+        Assert.Equal(JobState.Leased, f.Store.GetJob(leased.Id)!.State);
         Assert.Null(f.Store.GetSeries("1.2.3.3")!.FilesPurgedAt);
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Edge.Cli.Terminal;
 using Edge.Imaging.Phantom;
 
 namespace Edge.Cli.Commands.Imaging;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Edge.Cli.Commands.Imaging;
+using Edge.Cli.Terminal;
 using Edge.Imaging.Assembly;
 using Edge.Imaging.Phantom;
 using Edge.Inference.Evaluation;
@@ -139,7 +139,8 @@ internal static class EvalCommand
                 }
 
                 writer.WriteNumber("thicknessMm", outcome.Case.ThicknessMm);
-                writer.WriteNumber("score", Math.Round(outcome.Score, 4));
+                // Unrounded: train.py calibrates the operating point from these scores.
+                writer.WriteNumber("score", outcome.Score);
                 writer.WriteString("decision", Edge.Inference.Screening.ScreeningDecisionNames.Json(outcome.Decision));
                 writer.WriteEndObject();
             }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Edge.Cli.Commands.Imaging;
+using Edge.Cli.Terminal;
 using Edge.Inference.Execution;
 using Edge.Inference.Packages;
 using Microsoft.ML.OnnxRuntime;

@@ -49,6 +49,7 @@ internal static class StatusCommand
               + (s.Mqtt.LastError is null ? string.Empty : $"; last error {Format.Time(s.Mqtt.LastErrorAt)}: {s.Mqtt.LastError}")));
         Row("storage", Markup.Escape($"{s.Storage.DataRoot}: {Format.Bytes(s.Storage.UsedBytes)} used, {Format.Bytes(s.Storage.FreeBytes)} free (floor {Format.Bytes(s.Storage.MinimumFreeBytes)}), keep {Format.Number(s.Storage.KeepReceivedHours)} h"
             + (s.Storage.QuotaBytes > 0 ? $", quota {Format.Bytes(s.Storage.QuotaBytes)}" : string.Empty)));
+        Row("memory", Markup.Escape($"{Format.Bytes(s.Process.ResidentBytes)} resident, managed heap {Format.Bytes(s.Process.ManagedHeapBytes)} ({Format.Bytes(s.Process.ManagedCommittedBytes)} committed), {s.Process.Gen2Collections} full collections"));
         Row("socket", Markup.Escape(socket));
         console.Write(grid);
 

@@ -18,5 +18,6 @@ public sealed record StatusResponse(
     OutboxStatus Outbox,
     MqttStatus Mqtt,
     StorageStatus Storage,
+    ProcessStatus Process,
     IReadOnlyList<StageSnapshot> Stages,
     IReadOnlyList<string> Alarms);
