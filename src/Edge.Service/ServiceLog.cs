@@ -53,6 +53,9 @@ internal static partial class ServiceLog
     [LoggerMessage(6017, LogLevel.Error, "Result listener {Listener} failed on job {JobId}; the screening result stands")]
     public static partial void ListenerFailed(ILogger logger, Exception exception, string listener, long jobId);
 
+    [LoggerMessage(6018, LogLevel.Debug, "Released {Megabytes:0} MB after the series in {Milliseconds:0} ms")]
+    public static partial void MemoryReleased(ILogger logger, double megabytes, double milliseconds);
+
     [LoggerMessage(6020, LogLevel.Information, "Retention: deleted received files of {Series} series ({Megabytes:0.0} MB){Why}")]
     public static partial void FilesPurged(ILogger logger, int series, double megabytes, string why);
 

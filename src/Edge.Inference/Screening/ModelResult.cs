@@ -26,4 +26,10 @@ public sealed record ModelResult
 
     /// <summary>The execution provider the model's networks ran on.</summary>
     public string? ExecutionProvider { get; init; }
+
+    /// <summary>
+    /// The per-voxel label map with its grid, for DICOM SEG and key-image outlines; null when the model did not run to
+    /// the end. In memory only: no serialised form of a result includes it.
+    /// </summary>
+    public LabelMap? Labels { get; init; }
 }

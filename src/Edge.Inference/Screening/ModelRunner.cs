@@ -62,13 +62,14 @@ public sealed class ModelRunner
         var maps = new float[checked(channels * voxels)];
         clock.Infer(() => main.Predict(input.Voxels, input.Shape, maps, null, cancellationToken));
 
-        (double score, IReadOnlyList<Finding> findings) = clock.Postprocess(() => Analyse(manifest, input.Geometry, maps, voxels));
+        (double score, IReadOnlyList<Finding> findings, byte[] labels) = clock.Postprocess(() => Analyse(manifest, input.Geometry, maps, voxels));
         ScreeningDecision decision = score >= point.Threshold ? ScreeningDecision.Suspicious : ScreeningDecision.Negative;
         return Result(package, main, point, clock) with
         {
             Probability = score,
             Decision = decision,
             Findings = findings,
+            Labels = new LabelMap(input.Geometry, labels),
             Reason = $"operating point '{point.Name}': threshold {point.Threshold:0.####}, calibrated for specificity {point.TargetSpecificity:0.###}",
         };
     }
@@ -90,7 +91,7 @@ public sealed class ModelRunner
         });
     }
 
-    private static (double Score, IReadOnlyList<Finding> Findings) Analyse(ModelManifest manifest, VolumeGeometry grid, float[] maps, int voxels)
+    private static (double Score, IReadOnlyList<Finding> Findings, byte[] Labels) Analyse(ModelManifest manifest, VolumeGeometry grid, float[] maps, int voxels)
     {
         NetworkSpec network = manifest.Network;
         int channels = network.Output.Channels;
@@ -129,7 +130,7 @@ public sealed class ModelRunner
 
         findings.Sort((a, b) => b.Probability.CompareTo(a.Probability));
         double score = CaseScorer.Score(maps.AsSpan(manifest.CaseScore.Channel * voxels, voxels), grid.Shape, grid.Spacing, manifest.CaseScore);
-        return (score, findings);
+        return (score, findings, labels);
     }
 
     private static ModelResult Result(ModelPackage package, ModelSession main, OperatingPoint point, StageClock clock) => new()

@@ -53,6 +53,9 @@ public sealed class AssemblyStage(
             {
                 Monitor.Busy($"waiting for inference to take job {job.Id}", TimeSpan.FromSeconds(settings.Pipeline.InferenceStallSeconds));
                 await assembled.Writer.WriteAsync(ready, stoppingToken).ConfigureAwait(false);
+
+                // The loop's state outlives the iteration: do not keep the volume alive while waiting for the next job.
+                ready = null;
             }
 
             Monitor.Done();

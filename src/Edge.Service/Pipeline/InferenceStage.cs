@@ -32,13 +32,19 @@ public sealed class InferenceStage(
     {
         while (await WaitToReadAsync(assembled.Reader, stoppingToken).ConfigureAwait(false))
         {
-            while (assembled.Reader.TryRead(out AssembledSeries? item))
+            while (assembled.Reader.TryRead(out AssembledSeries? item) && item is not null)
             {
                 Monitor.Busy($"screening job {item.Job.Id}", TimeSpan.FromSeconds(settings.Pipeline.InferenceStallSeconds));
                 ResultRecord result = await ScreenAsync(item, stoppingToken).ConfigureAwait(false);
                 Monitor.Busy($"committing job {item.Job.Id}", TimeSpan.FromSeconds(settings.Pipeline.StallSeconds));
                 await sync.Summaries.Writer.WriteAsync(new CompletedJob(item.Job.Id, item.Series, result), stoppingToken).ConfigureAwait(false);
                 await OfferAsync(new ScreenedSeries(item.Job, item.Series, item.Assembled, result), stoppingToken).ConfigureAwait(false);
+                item = null;
+                if (settings.Pipeline.ReleaseMemoryAfterSeries && assembled.Count == 0)
+                {
+                    ReleaseMemory();
+                }
+
                 Monitor.Done();
             }
         }
@@ -78,6 +84,16 @@ public sealed class InferenceStage(
 
         ServiceLog.Screened(Logger, item.Job.Id, DecisionNames.Json(result.Decision), report.ExecutionProvider, inferenceMs, result.Timings.TotalMs ?? 0);
         return result;
+    }
+
+    /// <summary>A blocking, compacting full collection that also compacts the large object heap and decommits what it frees.</summary>
+    private void ReleaseMemory()
+    {
+        var clock = Stopwatch.StartNew();
+        long before = Environment.WorkingSet;
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        ServiceLog.MemoryReleased(Logger, (before - Environment.WorkingSet) / 1048576.0, clock.Elapsed.TotalMilliseconds);
     }
 
     private async Task OfferAsync(ScreenedSeries screened, CancellationToken stoppingToken)

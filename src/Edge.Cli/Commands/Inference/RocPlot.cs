@@ -1,5 +1,6 @@
 using System.Globalization;
 using Edge.Inference.Evaluation;
+using Edge.Reporting.KeyImages;
 using SkiaSharp;
 
 namespace Edge.Cli.Commands.Inference;
@@ -48,14 +49,25 @@ internal static class RocPlot
             canvas.DrawPath(path2, curve);
             canvas.DrawCircle(At(1 - report.Specificity, report.Sensitivity), 7, marker);
 
-            using var font = new SKFont(SKTypeface.Default, 18);
+            // SKTypeface.Default draws nothing with SkiaSharp's NoDependencies native assets (no fontconfig): use the
+            // DejaVu face Edge.Reporting embeds for burned-in text.
+            using var font = new SKFont(EmbeddedFonts.SansBold, 18);
             using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
             canvas.DrawText(Invariant($"{report.Model} {report.Version}: AUC {report.Auc:0.000}, n = {report.Cohort}"), Margin, 36, font, ink);
             canvas.DrawText(Invariant($"operating point: sens {report.Sensitivity:0.00}, spec {report.Specificity:0.00}"), Margin + 12, Margin + 28, font, ink);
-            canvas.DrawText("1 - specificity", (Size / 2) - 60, Size - 20, font, ink);
+            using var tickFont = new SKFont(EmbeddedFonts.SansBold, 12);
+            for (int i = 0; i <= 10; i += 2)
+            {
+                string tick = Invariant($"{i / 10.0:0.0}");
+                SKPoint x = At(i / 10.0, 0), y = At(0, i / 10.0);
+                canvas.DrawText(tick, x.X, x.Y + 18, SKTextAlign.Center, tickFont, ink);
+                canvas.DrawText(tick, y.X - 6, y.Y + 4, SKTextAlign.Right, tickFont, ink);
+            }
+
+            canvas.DrawText("1 - specificity", Size / 2, Size - 14, SKTextAlign.Center, font, ink);
             canvas.Save();
-            canvas.RotateDegrees(-90, 24, Size / 2);
-            canvas.DrawText("sensitivity", 24 - 40, (Size / 2) + 6, font, ink);
+            canvas.RotateDegrees(-90, 20, Size / 2);
+            canvas.DrawText("sensitivity", 20, (Size / 2) + 6, SKTextAlign.Center, font, ink);
             canvas.Restore();
         }
 
