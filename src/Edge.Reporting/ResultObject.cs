@@ -1,4 +1,5 @@
 using Edge.Dicom;
+using Edge.IO;
 
 namespace Edge.Reporting;
 
@@ -33,19 +34,8 @@ public sealed class ResultObject
         _ => "SEG_",
     } + SopInstanceUid + ".dcm";
 
-    /// <summary>Writes a Part 10 file (Explicit VR Little Endian), atomically: a temporary file renamed into place.</summary>
-    public void Save(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        string temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-        {
-            Write(stream);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
-    }
+    /// <summary>Writes a Part 10 file (Explicit VR Little Endian), atomically and durably: it may be queued for a PACS next.</summary>
+    public void Save(string path) => AtomicFile.Write(path, Write);
 
     public void Write(Stream stream)
     {

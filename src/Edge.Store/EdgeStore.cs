@@ -1,3 +1,4 @@
+using Edge.IO;
 using Edge.Store.Documents;
 using Edge.Store.Files;
 using LiteDB;
@@ -155,6 +156,7 @@ public sealed partial class EdgeStore : IDisposable
         Outbox.EnsureIndex(x => x.State);
         Outbox.EnsureIndex(x => x.FinishedAt);
         Audit.EnsureIndex(x => x.At);
+        EnsureForwardingIndexes();
 
         // Every collection exists from the start: creating one later changes LiteDB's header page inside a
         // transaction that races with concurrent readers, and we have seen an outbox sequence counter created

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Edge.IO;
 using Edge.Sync.Options;
 
 namespace Edge.Sync;
@@ -52,6 +53,7 @@ public sealed class DeviceSecret
                 using var stream = new FileStream(path, options);
                 stream.Write(Encoding.ASCII.GetBytes(text));
                 stream.Flush(flushToDisk: true);
+                DirectorySync.SyncParent(path);
             }
             catch (IOException) when (File.Exists(path))
             {

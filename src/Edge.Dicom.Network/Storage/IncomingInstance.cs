@@ -1,3 +1,4 @@
+using Edge.IO;
 using System.Buffers;
 using Edge.Dicom.Network.Dimse;
 using Edge.Dicom.Network.Server;
@@ -124,7 +125,7 @@ public sealed class IncomingInstance : IDisposable
 
         // rename(2) replaces atomically: a reader sees the old file or the new one, never a partial one.
         File.Move(_temporaryPath, finalPath, overwrite: true);
-        FileSystemSync.FlushDirectory(directory);
+        DirectorySync.Sync(directory);
         if (exists)
         {
             NetworkLog.DuplicateOverwritten(_logger, sopInstance!, finalPath);

@@ -1,3 +1,4 @@
+using Edge.IO;
 using Microsoft.Extensions.Logging;
 using Microsoft.Win32.SafeHandles;
 
@@ -47,7 +48,7 @@ public sealed class InstanceStore
 
         if (removed > 0)
         {
-            FileSystemSync.FlushDirectory(IncomingDirectory);
+            DirectorySync.Sync(IncomingDirectory);
             NetworkLog.TemporaryFilesRemoved(_logger, removed, IncomingDirectory);
         }
 
@@ -95,7 +96,7 @@ public sealed class InstanceStore
         Directory.CreateDirectory(path);
         if (parent is not null)
         {
-            FileSystemSync.FlushDirectory(parent);
+            DirectorySync.Sync(parent);
         }
     }
 }

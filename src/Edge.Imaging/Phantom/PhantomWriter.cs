@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Edge.IO;
 
 namespace Edge.Imaging.Phantom;
 
@@ -45,9 +46,9 @@ public static class PhantomWriter
             SeriesInstanceUid = series,
             Files = new PhantomFiles(options.Labels ? LabelsFile : null, options.HuNpy ? HuFile : null, options.Dicom ? DicomFolder : null),
         };
-        string temporary = truthPath + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(truth, PhantomJsonContext.Default.PhantomGroundTruth));
-        File.Move(temporary, truthPath, overwrite: true);
+        // Written last and atomically: a phantom folder with truth.json is complete.
+        AtomicFile.Write(truthPath, JsonSerializer.SerializeToUtf8Bytes(truth, PhantomJsonContext.Default.PhantomGroundTruth),
+            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         return truth;
     }
 }

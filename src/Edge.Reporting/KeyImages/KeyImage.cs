@@ -1,3 +1,4 @@
+using Edge.IO;
 using SkiaSharp;
 
 namespace Edge.Reporting.KeyImages;
@@ -65,11 +66,5 @@ public sealed class KeyImage
     }
 
     /// <summary>Writes the PNG atomically (temporary file, then rename).</summary>
-    public void SavePng(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        string temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, EncodePng());
-        File.Move(temporary, path, overwrite: true);
-    }
+    public void SavePng(string path) => AtomicFile.Write(path, EncodePng());
 }

@@ -113,7 +113,7 @@ public sealed class ProvisionTests : IDisposable
         Assert.Equal(secret, File.ReadAllText(_temp.File("etc/hmac-secret")));
         Assert.Equal("EDGE10", JsonConfig.GetString(JsonConfig.Load(ConfigPath), "Dicom:AeTitle"));
         Assert.Equal("ct-1", JsonConfig.GetString(JsonConfig.Load(ConfigPath), "Device:Id"));
-        Assert.Equal(AtomicFile.BackupsKept, Directory.GetFiles(_temp.File("etc"), "edge.json.bak-*").Length);
+        Assert.Equal(FileBackup.BackupsKept, Directory.GetFiles(_temp.File("etc"), "edge.json.bak-*").Length);
 
         Assert.Equal(0, Run(new ProvisionRequest { ConfigPath = ConfigPath, DropInPath = DropIn, NewSecret = true }));
         Assert.NotEqual(secret, File.ReadAllText(_temp.File("etc/hmac-secret")));

@@ -2,6 +2,7 @@ using System.Globalization;
 using Edge.Imaging;
 using Edge.Imaging.Assembly;
 using Edge.Imaging.Geometry;
+using Edge.IO;
 using Edge.Reporting.KeyImages;
 
 namespace Edge.Cli.Commands.Field;

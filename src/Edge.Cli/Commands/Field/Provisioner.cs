@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using Edge.IO;
 using Edge.Service.Configuration;
 using Microsoft.Extensions.Configuration;
 
@@ -100,7 +101,7 @@ internal sealed class Provisioner(TextWriter output, TextWriter error, TimeProvi
                 return 1;
             }
 
-            backup = AtomicFile.Backup(configPath, time.GetUtcNow());
+            backup = FileBackup.Backup(configPath, time.GetUtcNow());
             ServiceAccount.Own(temporary, account, userToo: false);
             AtomicFile.Commit(temporary, configPath);
         }

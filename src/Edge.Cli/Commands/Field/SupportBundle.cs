@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
+using Edge.IO;
 
 namespace Edge.Cli.Commands.Field;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Edge.IO;
 
 namespace Edge.Cli.Commands.Field;
 
