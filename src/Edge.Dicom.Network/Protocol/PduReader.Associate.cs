@@ -46,94 +46,92 @@ public static partial class PduReader
 
     private static AssociateRequestPdu ParseAssociateRequest(ReadOnlySpan<byte> body)
     {
-        var r = new BigEndianReader(body);
-        ReadFixedFields(ref r, out ushort version, out string called, out string calling);
-        string? appContext = null;
-        var contexts = new List<PresentationContextItem>();
-        UserInformation? userInfo = null;
-        while (!r.End)
-        {
-            BigEndianReader item = r.ReadItem(out byte type);
-            switch (type)
-            {
-                case ItemType.ApplicationContext:
-                    EnsureFirst(appContext is null, "application context");
-                    appContext = BigEndianReader.DecodeText(item.ReadBytes(item.Remaining), MaxUidLength, "Application context name");
-                    break;
-                case ItemType.PresentationContextRequest:
-                    PresentationContextItem pc = ParseProposedContext(ref item);
-                    if (contexts.Exists(c => c.Id == pc.Id))
-                    {
-                        ProtocolThrow.Error(ProtocolError.DuplicateItem, $"Presentation context id {pc.Id} is proposed twice.");
-                    }
-
-                    contexts.Add(pc);
-                    break;
-                case ItemType.UserInformation:
-                    EnsureFirst(userInfo is null, "user information");
-                    userInfo = ParseUserInformation(ref item);
-                    break;
-                default:
-                    ProtocolThrow.Error(ProtocolError.UnknownItemType, $"Unknown item type 0x{type:X2} in A-ASSOCIATE-RQ.");
-                    break;
-            }
-        }
-
+        AssociateFields<PresentationContextItem> fields = ParseAssociate(body, "A-ASSOCIATE-RQ", ItemType.PresentationContextRequest,
+            ParseProposedContext, static pc => pc.Id, "proposed");
         return new AssociateRequestPdu
         {
-            ProtocolVersion = version,
-            CalledAeTitle = called,
-            CallingAeTitle = calling,
-            ApplicationContextName = appContext ?? ProtocolThrow.Error<string>(ProtocolError.MissingItem, "A-ASSOCIATE-RQ has no application context item."),
-            PresentationContexts = contexts,
-            UserInformation = userInfo ?? new UserInformation { ImplementationClassUid = string.Empty },
+            ProtocolVersion = fields.Version,
+            CalledAeTitle = fields.CalledAeTitle,
+            CallingAeTitle = fields.CallingAeTitle,
+            ApplicationContextName = fields.ApplicationContextName,
+            PresentationContexts = fields.Contexts,
+            UserInformation = fields.UserInformation,
         };
     }
 
     private static AssociateAcceptPdu ParseAssociateAccept(ReadOnlySpan<byte> body)
     {
+        AssociateFields<PresentationContextResultItem> fields = ParseAssociate(body, "A-ASSOCIATE-AC", ItemType.PresentationContextAccept,
+            ParseContextResult, static pc => pc.Id, "answered");
+        return new AssociateAcceptPdu
+        {
+            ProtocolVersion = fields.Version,
+            CalledAeTitle = fields.CalledAeTitle,
+            CallingAeTitle = fields.CallingAeTitle,
+            ApplicationContextName = fields.ApplicationContextName,
+            PresentationContexts = fields.Contexts,
+            UserInformation = fields.UserInformation,
+        };
+    }
+
+    private delegate T ItemParser<T>(ref BigEndianReader item);
+
+    /// <summary>The fields A-ASSOCIATE-RQ and -AC share (PS3.8 Tables 9-11 and 9-17); only their presentation context items differ.</summary>
+    private readonly record struct AssociateFields<TContext>(
+        ushort Version,
+        string CalledAeTitle,
+        string CallingAeTitle,
+        string ApplicationContextName,
+        List<TContext> Contexts,
+        UserInformation UserInformation);
+
+    private static AssociateFields<TContext> ParseAssociate<TContext>(
+        ReadOnlySpan<byte> body, string pdu, byte contextItemType, ItemParser<TContext> parseContext, Func<TContext, byte> idOf, string verb)
+    {
         var r = new BigEndianReader(body);
         ReadFixedFields(ref r, out ushort version, out string called, out string calling);
         string? appContext = null;
-        var contexts = new List<PresentationContextResultItem>();
+        var contexts = new List<TContext>();
         UserInformation? userInfo = null;
         while (!r.End)
         {
             BigEndianReader item = r.ReadItem(out byte type);
+            if (type == contextItemType)
+            {
+                TContext pc = parseContext(ref item);
+                byte id = idOf(pc);
+                if (contexts.Exists(c => idOf(c) == id))
+                {
+                    ProtocolThrow.Error(ProtocolError.DuplicateItem, $"Presentation context id {id} is {verb} twice.");
+                }
+
+                contexts.Add(pc);
+                continue;
+            }
+
             switch (type)
             {
                 case ItemType.ApplicationContext:
                     EnsureFirst(appContext is null, "application context");
                     appContext = BigEndianReader.DecodeText(item.ReadBytes(item.Remaining), MaxUidLength, "Application context name");
                     break;
-                case ItemType.PresentationContextAccept:
-                    PresentationContextResultItem pc = ParseContextResult(ref item);
-                    if (contexts.Exists(c => c.Id == pc.Id))
-                    {
-                        ProtocolThrow.Error(ProtocolError.DuplicateItem, $"Presentation context id {pc.Id} is answered twice.");
-                    }
-
-                    contexts.Add(pc);
-                    break;
                 case ItemType.UserInformation:
                     EnsureFirst(userInfo is null, "user information");
                     userInfo = ParseUserInformation(ref item);
                     break;
                 default:
-                    ProtocolThrow.Error(ProtocolError.UnknownItemType, $"Unknown item type 0x{type:X2} in A-ASSOCIATE-AC.");
+                    ProtocolThrow.Error(ProtocolError.UnknownItemType, $"Unknown item type 0x{type:X2} in {pdu}.");
                     break;
             }
         }
 
-        return new AssociateAcceptPdu
-        {
-            ProtocolVersion = version,
-            CalledAeTitle = called,
-            CallingAeTitle = calling,
-            ApplicationContextName = appContext ?? ProtocolThrow.Error<string>(ProtocolError.MissingItem, "A-ASSOCIATE-AC has no application context item."),
-            PresentationContexts = contexts,
-            UserInformation = userInfo ?? new UserInformation { ImplementationClassUid = string.Empty },
-        };
+        return new AssociateFields<TContext>(
+            version,
+            called,
+            calling,
+            appContext ?? ProtocolThrow.Error<string>(ProtocolError.MissingItem, $"{pdu} has no application context item."),
+            contexts,
+            userInfo ?? new UserInformation { ImplementationClassUid = string.Empty });
     }
 
     private static void ReadFixedFields(ref BigEndianReader r, out ushort version, out string called, out string calling)

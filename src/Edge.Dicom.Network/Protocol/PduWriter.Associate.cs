@@ -9,58 +9,60 @@ public static partial class PduWriter
 {
     private const int ItemHeaderLength = 4;
 
-    private static void WriteAssociateRequest(IBufferWriter<byte> output, AssociateRequestPdu rq)
+    private static void WriteAssociateRequest(IBufferWriter<byte> output, AssociateRequestPdu rq) =>
+        WriteAssociate(output, PduType.AssociateRequest, rq.ProtocolVersion, rq.CalledAeTitle, rq.CallingAeTitle, rq.ApplicationContextName,
+            rq.PresentationContexts, ProposedContextLength, WriteProposedContext, rq.UserInformation);
+
+    private static void WriteAssociateAccept(IBufferWriter<byte> output, AssociateAcceptPdu ac) =>
+        WriteAssociate(output, PduType.AssociateAccept, ac.ProtocolVersion, ac.CalledAeTitle, ac.CallingAeTitle, ac.ApplicationContextName,
+            ac.PresentationContexts, ContextResultLength, WriteContextResult, ac.UserInformation);
+
+    private delegate void ContextWriter<T>(ref ItemWriter w, T context);
+
+    /// <summary>A-ASSOCIATE-RQ and -AC share their layout (PS3.8 Tables 9-11 and 9-17); only the presentation context items differ.</summary>
+    private static void WriteAssociate<TContext>(
+        IBufferWriter<byte> output, PduType type, ushort version, string called, string calling, string applicationContext,
+        IReadOnlyList<TContext> contexts, Func<TContext, int> contextLength, ContextWriter<TContext> writeContext, UserInformation userInformation)
     {
-        int length = 68 + TextItemLength(rq.ApplicationContextName) + UserInformationLength(rq.UserInformation);
-        foreach (PresentationContextItem pc in rq.PresentationContexts)
+        int length = 68 + TextItemLength(applicationContext) + UserInformationLength(userInformation);
+        foreach (TContext pc in contexts)
         {
-            length += ProposedContextLength(pc);
+            length += contextLength(pc);
         }
 
         var w = new ItemWriter(output, PduReader.HeaderLength + length);
-        w.PduHeader(PduType.AssociateRequest, length);
-        w.FixedFields(rq.ProtocolVersion, rq.CalledAeTitle, rq.CallingAeTitle);
-        w.TextItem(ItemType.ApplicationContext, rq.ApplicationContextName);
-        foreach (PresentationContextItem pc in rq.PresentationContexts)
+        w.PduHeader(type, length);
+        w.FixedFields(version, called, calling);
+        w.TextItem(ItemType.ApplicationContext, applicationContext);
+        foreach (TContext pc in contexts)
         {
-            w.ItemHeader(ItemType.PresentationContextRequest, ProposedContextLength(pc) - ItemHeaderLength);
-            w.Byte(pc.Id);
-            w.Zeros(3);
-            w.TextItem(ItemType.AbstractSyntax, pc.AbstractSyntax);
-            foreach (string ts in pc.TransferSyntaxes)
-            {
-                w.TextItem(ItemType.TransferSyntax, ts);
-            }
+            writeContext(ref w, pc);
         }
 
-        w.UserInformation(rq.UserInformation, UserInformationLength(rq.UserInformation));
+        w.UserInformation(userInformation, UserInformationLength(userInformation));
         w.Commit();
     }
 
-    private static void WriteAssociateAccept(IBufferWriter<byte> output, AssociateAcceptPdu ac)
+    private static void WriteProposedContext(ref ItemWriter w, PresentationContextItem pc)
     {
-        int length = 68 + TextItemLength(ac.ApplicationContextName) + UserInformationLength(ac.UserInformation);
-        foreach (PresentationContextResultItem pc in ac.PresentationContexts)
+        w.ItemHeader(ItemType.PresentationContextRequest, ProposedContextLength(pc) - ItemHeaderLength);
+        w.Byte(pc.Id);
+        w.Zeros(3);
+        w.TextItem(ItemType.AbstractSyntax, pc.AbstractSyntax);
+        foreach (string ts in pc.TransferSyntaxes)
         {
-            length += ContextResultLength(pc);
+            w.TextItem(ItemType.TransferSyntax, ts);
         }
+    }
 
-        var w = new ItemWriter(output, PduReader.HeaderLength + length);
-        w.PduHeader(PduType.AssociateAccept, length);
-        w.FixedFields(ac.ProtocolVersion, ac.CalledAeTitle, ac.CallingAeTitle);
-        w.TextItem(ItemType.ApplicationContext, ac.ApplicationContextName);
-        foreach (PresentationContextResultItem pc in ac.PresentationContexts)
-        {
-            w.ItemHeader(ItemType.PresentationContextAccept, ContextResultLength(pc) - ItemHeaderLength);
-            w.Byte(pc.Id);
-            w.Byte(0);
-            w.Byte((byte)pc.Result);
-            w.Byte(0);
-            w.TextItem(ItemType.TransferSyntax, pc.TransferSyntax);
-        }
-
-        w.UserInformation(ac.UserInformation, UserInformationLength(ac.UserInformation));
-        w.Commit();
+    private static void WriteContextResult(ref ItemWriter w, PresentationContextResultItem pc)
+    {
+        w.ItemHeader(ItemType.PresentationContextAccept, ContextResultLength(pc) - ItemHeaderLength);
+        w.Byte(pc.Id);
+        w.Byte(0);
+        w.Byte((byte)pc.Result);
+        w.Byte(0);
+        w.TextItem(ItemType.TransferSyntax, pc.TransferSyntax);
     }
 
     private static int TextItemLength(string text) => ItemHeaderLength + text.Length;
