@@ -7,4 +7,5 @@ internal static class StoreCounterNames
     public const string OutboxDropped = "outbox.dropped";
     public const string OutboxExpired = "outbox.expired";
     public const string OutboxDeadLetters = "outbox.dead_letters";
+    public const string ForwardDeadLetters = "forward.dead_letters";
 }

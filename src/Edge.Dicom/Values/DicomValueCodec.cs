@@ -20,26 +20,46 @@ internal static class DicomValueCodec
 
     public static bool IsNumericString(DicomVR vr) => vr is DicomVR.DS or DicomVR.IS;
 
+    /// <summary>The bytes of value <paramref name="index"/>; false when the VR is not binary or the value lies past the end.</summary>
+    private static bool TrySliceBinaryValue(ReadOnlySpan<byte> raw, DicomVR vr, int index, out ReadOnlySpan<byte> value)
+    {
+        int size = vr.ValueSize();
+        if (size == 0 || index < 0 || (long)(index + 1) * size > raw.Length)
+        {
+            value = default;
+            return false;
+        }
+
+        value = raw.Slice(index * size, size);
+        return true;
+    }
+
+    /// <summary>US, SS, UL, SL and SV: every one fits a long exactly.</summary>
+    private static long ReadInteger(DicomVR vr, ReadOnlySpan<byte> v) => vr switch
+    {
+        DicomVR.US => BinaryPrimitives.ReadUInt16LittleEndian(v),
+        DicomVR.SS => BinaryPrimitives.ReadInt16LittleEndian(v),
+        DicomVR.UL => BinaryPrimitives.ReadUInt32LittleEndian(v),
+        DicomVR.SL => BinaryPrimitives.ReadInt32LittleEndian(v),
+        _ => BinaryPrimitives.ReadInt64LittleEndian(v),
+    };
+
     /// <summary>Reads value <paramref name="index"/> of a little-endian binary numeric VR.</summary>
     public static bool TryReadBinary(ReadOnlySpan<byte> raw, DicomVR vr, int index, out double value)
     {
         value = 0;
-        int size = vr.ValueSize();
-        if (size == 0 || index < 0 || (long)(index + 1) * size > raw.Length)
+        if (!TrySliceBinaryValue(raw, vr, index, out ReadOnlySpan<byte> v))
         {
             return false;
         }
 
-        ReadOnlySpan<byte> v = raw.Slice(index * size, size);
         switch (vr)
         {
-            case DicomVR.US: value = BinaryPrimitives.ReadUInt16LittleEndian(v); return true;
-            case DicomVR.SS: value = BinaryPrimitives.ReadInt16LittleEndian(v); return true;
-            case DicomVR.UL: value = BinaryPrimitives.ReadUInt32LittleEndian(v); return true;
-            case DicomVR.SL: value = BinaryPrimitives.ReadInt32LittleEndian(v); return true;
+            case DicomVR.US or DicomVR.SS or DicomVR.UL or DicomVR.SL or DicomVR.SV:
+                value = ReadInteger(vr, v);
+                return true;
             case DicomVR.FL: value = BinaryPrimitives.ReadSingleLittleEndian(v); return true;
             case DicomVR.FD: value = BinaryPrimitives.ReadDoubleLittleEndian(v); return true;
-            case DicomVR.SV: value = BinaryPrimitives.ReadInt64LittleEndian(v); return true;
             case DicomVR.UV: value = BinaryPrimitives.ReadUInt64LittleEndian(v); return true;
             default: return false;
         }
@@ -49,20 +69,16 @@ internal static class DicomValueCodec
     public static bool TryReadBinaryInteger(ReadOnlySpan<byte> raw, DicomVR vr, int index, out long value)
     {
         value = 0;
-        int size = vr.ValueSize();
-        if (size == 0 || index < 0 || (long)(index + 1) * size > raw.Length)
+        if (!TrySliceBinaryValue(raw, vr, index, out ReadOnlySpan<byte> v))
         {
             return false;
         }
 
-        ReadOnlySpan<byte> v = raw.Slice(index * size, size);
         switch (vr)
         {
-            case DicomVR.US: value = BinaryPrimitives.ReadUInt16LittleEndian(v); return true;
-            case DicomVR.SS: value = BinaryPrimitives.ReadInt16LittleEndian(v); return true;
-            case DicomVR.UL: value = BinaryPrimitives.ReadUInt32LittleEndian(v); return true;
-            case DicomVR.SL: value = BinaryPrimitives.ReadInt32LittleEndian(v); return true;
-            case DicomVR.SV: value = BinaryPrimitives.ReadInt64LittleEndian(v); return true;
+            case DicomVR.US or DicomVR.SS or DicomVR.UL or DicomVR.SL or DicomVR.SV:
+                value = ReadInteger(vr, v);
+                return true;
             case DicomVR.UV:
                 ulong u = BinaryPrimitives.ReadUInt64LittleEndian(v);
                 value = (long)u;

@@ -10,4 +10,12 @@ public enum CaseScoreMethod
     /// maximum, one speckle voxel cannot raise it, and it is continuous for negatives too (so the ROC has no ties at 0).
     /// </summary>
     MaxSmoothedProbability,
+
+    /// <summary>
+    /// As <see cref="MaxSmoothedProbability"/>, but only boxes centred inside the predicted organ (the largest connected
+    /// component of organ and finding voxels, grown by <see cref="CaseScoreSpec.OrganMarginMm"/>) count, as PANDA scores
+    /// lesions within the pancreas: look-alikes beside the organ (bowel fluid, vessels) cannot raise the score. The whole
+    /// map counts when the network finds no organ voxel.
+    /// </summary>
+    MaxSmoothedProbabilityInOrgan,
 }

@@ -10,4 +10,7 @@ public sealed record CaseScoreSpec
 
     /// <summary>Edge of the averaging box in mm for <see cref="CaseScoreMethod.MaxSmoothedProbability"/>.</summary>
     public double KernelMm { get; init; }
+
+    /// <summary>How far (mm) beyond the predicted organ a box centre may lie, for <see cref="CaseScoreMethod.MaxSmoothedProbabilityInOrgan"/>.</summary>
+    public double OrganMarginMm { get; init; }
 }

@@ -125,7 +125,7 @@ public static partial class ManifestParser
             return new PostprocessingSpec();
         }
 
-        json.RejectUnknown(obj, path, "argmax", "connectivity", "minFindingVolumeMl", "keepLargestOrganComponent");
+        json.RejectUnknown(obj, path, "argmax", "connectivity", "minFindingVolumeMl", "keepLargestOrganComponent", "findingOrganMarginMm");
         int connectivity = json.Integer(obj, path, "connectivity", 26);
         if (connectivity is not (6 or 18 or 26))
         {
@@ -144,8 +144,20 @@ public static partial class ManifestParser
             json.Error(path + ".argmax", "only argmax label maps are supported");
         }
 
+        double? findingMargin = null;
+        if (obj.TryGetProperty("findingOrganMarginMm", out _))
+        {
+            // Beyond 100 mm the region is no longer "the organ" for any abdominal organ.
+            findingMargin = json.Number(obj, path, "findingOrganMarginMm", 0);
+            if (findingMargin is < 0 or > 100)
+            {
+                json.Error(path + ".findingOrganMarginMm", $"{findingMargin} mm must be in [0, 100]");
+            }
+        }
+
         return new PostprocessingSpec
         {
+            FindingOrganMarginMm = findingMargin,
             Argmax = argmax,
             Connectivity = connectivity,
             MinFindingVolumeMl = minVolume,
@@ -161,7 +173,7 @@ public static partial class ManifestParser
             return new CaseScoreSpec { Method = CaseScoreMethod.MaxProbability, Channel = 0 };
         }
 
-        json.RejectUnknown(obj, path, "method", "channel", "kernelMm");
+        json.RejectUnknown(obj, path, "method", "channel", "kernelMm", "organMarginMm");
         CaseScoreMethod method = json.Enum<CaseScoreMethod>(obj, path, "method");
         int channel = json.Integer(obj, path, "channel");
         if (outputChannels > 0 && (channel < 0 || channel >= outputChannels))
@@ -170,12 +182,19 @@ public static partial class ManifestParser
         }
 
         double kernel = json.Number(obj, path, "kernelMm", 0);
-        if (method == CaseScoreMethod.MaxSmoothedProbability && kernel is <= 0 or > 100)
+        if (method is CaseScoreMethod.MaxSmoothedProbability or CaseScoreMethod.MaxSmoothedProbabilityInOrgan && kernel is (<= 0 or > 100))
         {
-            json.Error(path + ".kernelMm", $"{kernel} mm must be in (0, 100] for maxSmoothedProbability");
+            json.Error(path + ".kernelMm", $"{kernel} mm must be in (0, 100] for {method}");
         }
 
-        return new CaseScoreSpec { Method = method, Channel = channel, KernelMm = kernel };
+        // Same bound as postprocessing.findingOrganMarginMm.
+        double margin = json.Number(obj, path, "organMarginMm", 0);
+        if (margin is < 0 or > 100)
+        {
+            json.Error(path + ".organMarginMm", $"{margin} mm must be in [0, 100]");
+        }
+
+        return new CaseScoreSpec { Method = method, Channel = channel, KernelMm = kernel, OrganMarginMm = margin };
     }
 
     private static IReadOnlyList<OperatingPoint> ReadOperatingPoints(JsonElement root, ManifestJsonReader json)

@@ -14,4 +14,11 @@ public sealed record PostprocessingSpec
 
     /// <summary>Keep only the largest connected component of the organ label (nnU-Net's usual post-processing for single organs).</summary>
     public bool KeepLargestOrganComponent { get; init; }
+
+    /// <summary>
+    /// When set, a finding component counts only if it reaches into the predicted organ (the largest connected component
+    /// of organ and finding voxels) grown by this many mm; the others are cleared from the label map. Null: every
+    /// finding component counts.
+    /// </summary>
+    public double? FindingOrganMarginMm { get; init; }
 }

@@ -8,6 +8,13 @@ namespace Edge.Inference.Postprocessing;
 public static class CaseScorer
 {
     public static double Score(ReadOnlySpan<float> probability, VolumeShape shape, VoxelSpacing spacing, CaseScoreSpec spec)
+        => Score(probability, shape, spacing, spec, null);
+
+    /// <param name="organ">
+    /// For <see cref="CaseScoreMethod.MaxSmoothedProbabilityInOrgan"/>: where box centres may lie (the grown organ
+    /// region); null when the network found no organ, and then the whole map counts.
+    /// </param>
+    public static double Score(ReadOnlySpan<float> probability, VolumeShape shape, VoxelSpacing spacing, CaseScoreSpec spec, bool[]? organ)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (probability.Length != shape.VoxelCount)
@@ -18,6 +25,7 @@ public static class CaseScorer
         return spec.Method switch
         {
             CaseScoreMethod.MaxProbability => TensorPrimitives.Max(probability),
+            CaseScoreMethod.MaxSmoothedProbabilityInOrgan when organ is not null => MaxBoxMeanIn(probability, shape, KernelVoxels(spec.KernelMm, spacing, shape), organ),
             _ => MaxBoxMean(probability, shape, KernelVoxels(spec.KernelMm, spacing, shape)),
         };
     }
@@ -28,6 +36,25 @@ public static class CaseScorer
 
     /// <summary>Maximum over every box position fully inside the volume of the box's mean, by three separable running sums.</summary>
     public static double MaxBoxMean(ReadOnlySpan<float> values, VolumeShape shape, (int Z, int Y, int X) box)
+        => MaxBoxMeanCore(values, shape, box, null);
+
+    /// <summary>
+    /// As <see cref="MaxBoxMean"/>, over the boxes whose centre voxel (first voxel + edge / 2 on each axis) lies in
+    /// <paramref name="centres"/>; the unrestricted maximum when no box does.
+    /// </summary>
+    public static double MaxBoxMeanIn(ReadOnlySpan<float> values, VolumeShape shape, (int Z, int Y, int X) box, bool[] centres)
+    {
+        ArgumentNullException.ThrowIfNull(centres);
+        if (centres.Length != shape.VoxelCount)
+        {
+            throw new ArgumentException($"mask holds {centres.Length} voxels, shape {shape} needs {shape.VoxelCount}", nameof(centres));
+        }
+
+        double inside = MaxBoxMeanCore(values, shape, box, centres);
+        return double.IsNegativeInfinity(inside) ? MaxBoxMeanCore(values, shape, box, null) : inside;
+    }
+
+    private static double MaxBoxMeanCore(ReadOnlySpan<float> values, VolumeShape shape, (int Z, int Y, int X) box, bool[]? centres)
     {
         int outZ = shape.Depth - box.Z + 1, outY = shape.Height - box.Y + 1, outX = shape.Width - box.X + 1;
 
@@ -70,9 +97,24 @@ public static class CaseScorer
             }
 
             RunningSum(pillar, box.Z, pillarSums);
-            foreach (double sum in pillarSums)
+            if (centres is null)
             {
-                best = Math.Max(best, sum);
+                foreach (double sum in pillarSums)
+                {
+                    best = Math.Max(best, sum);
+                }
+
+                continue;
+            }
+
+            // Box start (z, y, x) has its centre voxel at (z + Z/2, y + Y/2, x + X/2).
+            int centreYx = (((yx / outX) + (box.Y / 2)) * shape.Width) + (yx % outX) + (box.X / 2);
+            for (int z = 0; z < outZ; z++)
+            {
+                if (centres[((z + (box.Z / 2)) * shape.SliceLength) + centreYx])
+                {
+                    best = Math.Max(best, pillarSums[z]);
+                }
             }
         }
 

@@ -99,19 +99,23 @@ public sealed class ModelRunner
         byte[] labels = LabelMapBuilder.Build(maps, channels, voxels, network.Output.Activation, manifest.Labels);
         PostprocessingSpec post = manifest.Postprocessing;
 
-        OrganAxis? organ = null;
-        foreach (OutputLabel label in manifest.Labels.Where(l => l.Role == LabelRole.Organ))
-        {
-            if (post.KeepLargestOrganComponent)
-            {
-                ConnectedComponents.KeepLargest(labels, grid.Shape, (byte)label.Value, post.Connectivity);
-            }
+        // The organ with its findings, from the raw argmax (before the organ is trimmed to one component): where the
+        // case score and the findings are looked for, and the gland along which a finding's location is measured.
+        byte[] glandValues = [.. manifest.Labels.Where(l => l.Role is LabelRole.Organ or LabelRole.Finding).Select(l => (byte)l.Value)];
+        OrganRegion? region = OrganRegion.Find(labels, grid.Shape, glandValues);
+        bool[]? scoreRegion = manifest.CaseScore.Method == CaseScoreMethod.MaxSmoothedProbabilityInOrgan ? region?.Grow(manifest.CaseScore.OrganMarginMm, grid.Spacing) : null;
+        bool[]? findingRegion = post.FindingOrganMarginMm is { } findingMargin ? region?.Grow(findingMargin, grid.Spacing) : null;
 
-            if (manifest.Location is { } location && location.OrganChannel == label.Channel)
-            {
-                IReadOnlyList<Component> parts = ConnectedComponents.Find(labels, grid.Shape, (byte)label.Value, post.Connectivity);
-                organ = parts.Count > 0 ? OrganAxis.Fit(parts[0].Voxels, grid) : null;
-            }
+        OrganAxis? organ = null;
+        if (manifest.Location is { } location && region is not null && manifest.Labels.Any(l => l.Role == LabelRole.Organ && l.Channel == location.OrganChannel))
+        {
+            // The whole gland, lesions included: a lesion that replaces the tail still lies at the tail end.
+            organ = OrganAxis.Fit(region.Gland.Voxels, grid);
+        }
+
+        foreach (OutputLabel label in manifest.Labels.Where(l => l.Role == LabelRole.Organ && post.KeepLargestOrganComponent))
+        {
+            ConnectedComponents.KeepLargest(labels, grid.Shape, (byte)label.Value, post.Connectivity);
         }
 
         double voxelMl = grid.Spacing.Z * grid.Spacing.Y * grid.Spacing.X / 1000.0;
@@ -121,7 +125,15 @@ public sealed class ModelRunner
             ReadOnlySpan<float> probability = maps.AsSpan(label.Channel * voxels, voxels);
             foreach (Component component in ConnectedComponents.Find(labels, grid.Shape, (byte)label.Value, post.Connectivity))
             {
-                if (component.VoxelCount * voxelMl >= post.MinFindingVolumeMl)
+                if (post.FindingOrganMarginMm is not null && (findingRegion is null || !component.Voxels.Any(v => findingRegion[v])))
+                {
+                    // Outside the organ: a look-alike, not a finding of this organ; the label map must not show it either.
+                    foreach (int voxel in component.Voxels)
+                    {
+                        labels[voxel] = 0;
+                    }
+                }
+                else if (component.VoxelCount * voxelMl >= post.MinFindingVolumeMl)
                 {
                     findings.Add(FindingMeasurer.Measure(component, label, grid, probability, organ, manifest.Location));
                 }
@@ -129,7 +141,7 @@ public sealed class ModelRunner
         }
 
         findings.Sort((a, b) => b.Probability.CompareTo(a.Probability));
-        double score = CaseScorer.Score(maps.AsSpan(manifest.CaseScore.Channel * voxels, voxels), grid.Shape, grid.Spacing, manifest.CaseScore);
+        double score = CaseScorer.Score(maps.AsSpan(manifest.CaseScore.Channel * voxels, voxels), grid.Shape, grid.Spacing, manifest.CaseScore, scoreRegion);
         return (score, findings, labels);
     }
 

@@ -16,8 +16,17 @@ internal static class ConfigurationValueChecker
     /// <summary>Depth of nested options objects; ours go three deep (Mqtt:Tls:CaFile), so 8 is only a guard against cycles.</summary>
     private const int MaxDepth = 8;
 
-    public static void Check(IConfigurationSection section, Type optionsType, ConfigurationReport report) =>
+    public static void Check(IConfigurationSection section, Type optionsType, ConfigurationReport report)
+    {
+        // A top-level list (Destinations:0:Host, ...) is checked entry by entry, like a list inside a section.
+        if (ElementType(optionsType) is not null)
+        {
+            CheckValue(section, optionsType, report, 0);
+            return;
+        }
+
         CheckObject(section, optionsType, report, 0);
+    }
 
     private static void CheckObject(IConfigurationSection section, Type type, ConfigurationReport report, int depth)
     {

@@ -1,5 +1,6 @@
 using Edge.Dicom.Network.Server;
 using Edge.Inference;
+using Edge.Service.Forwarding;
 using Edge.Store;
 using Edge.Sync.Options;
 using Microsoft.Extensions.Configuration;
@@ -42,6 +43,8 @@ public static class EdgeConfigurationValidator
         CheckStorage(bound, report);
         CheckControl(bound, report);
         CheckPipeline(bound.Pipeline, report);
+        ForwardingOptionsValidator.Check(bound.Destinations, bound.Forwarding, report);
+        report.AddErrors(bound.Reporting.Validate());
         settings = report.IsValid ? bound : null;
         return report;
     }

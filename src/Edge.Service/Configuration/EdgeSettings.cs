@@ -1,6 +1,8 @@
 using Edge.Dicom.Network.Server;
 using Edge.Imaging.Completion;
 using Edge.Inference;
+using Edge.Reporting;
+using Edge.Service.Forwarding;
 using Edge.Store;
 using Edge.Sync.Options;
 
@@ -17,6 +19,9 @@ public sealed class EdgeSettings
     public const string IncomingFolder = "incoming";
 
     public const string DatabaseFile = "edge.db";
+
+    /// <summary>DICOM result objects (SR, key images, SEG) live in <c>{Storage:Root}/results</c>.</summary>
+    public const string ResultObjectsFolder = "results";
 
     /// <summary>The generated per-device HMAC secret when <c>Device:HmacSecret(File)</c> is not configured.</summary>
     public const string SecretFile = "device-secret";
@@ -38,6 +43,17 @@ public sealed class EdgeSettings
     public required ControlOptions Control { get; init; }
 
     public required PipelineOptions Pipeline { get; init; }
+
+    /// <summary>Where received originals and result objects go (<c>Destinations:N:*</c>); empty: nothing is forwarded.</summary>
+    public IReadOnlyList<DestinationOptions> Destinations { get; init; } = [];
+
+    public ForwardingOptions Forwarding { get; init; } = new();
+
+    /// <summary>How results become DICOM objects for the result destinations (<c>Reporting:*</c>).</summary>
+    public ReportingOptions Reporting { get; init; } = new();
+
+    /// <summary>Where result objects are written before they are forwarded.</summary>
+    public string ResultObjectsRoot => Path.Combine(DataRoot, ResultObjectsFolder);
 
     /// <summary><see cref="StorageOptions.Root"/> as a full path.</summary>
     public required string DataRoot { get; init; }

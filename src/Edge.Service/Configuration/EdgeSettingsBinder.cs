@@ -1,6 +1,8 @@
 using Edge.Dicom.Network.Server;
 using Edge.Imaging.Completion;
 using Edge.Inference;
+using Edge.Reporting;
+using Edge.Service.Forwarding;
 using Edge.Store;
 using Edge.Sync.Options;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +24,9 @@ public static class EdgeSettingsBinder
         (CompletionSection, typeof(SeriesCompletionOptions)),
         (ControlOptions.SectionName, typeof(ControlOptions)),
         (PipelineOptions.SectionName, typeof(PipelineOptions)),
+        (ForwardingOptions.SectionName, typeof(ForwardingOptions)),
+        (ForwardingOptions.DestinationsSection, typeof(List<DestinationOptions>)),
+        (ReportingOptions.SectionName, typeof(ReportingOptions)),
     ];
 
     /// <summary>The imaging layer names its keys <c>Completion:QuietTime</c> and <c>Completion:MaxOpenAssociationWait</c>.</summary>
@@ -71,11 +76,27 @@ public static class EdgeSettingsBinder
             Completion = completion,
             Control = control,
             Pipeline = Get<PipelineOptions>(configuration, PipelineOptions.SectionName),
+            Forwarding = Get<ForwardingOptions>(configuration, ForwardingOptions.SectionName),
+            Destinations = configuration.GetSection(ForwardingOptions.DestinationsSection).Get<List<DestinationOptions>>() ?? [],
+            Reporting = Reporting(configuration),
             DataRoot = dataRoot,
             ControlSocket = control.Socket is { Length: > 0 } socket
                 ? Path.GetFullPath(socket)
                 : forService ? ControlSocketLocator.ForService(dataRoot) : ControlSocketLocator.ForClient(dataRoot),
         };
+    }
+
+    private static ReportingOptions Reporting(IConfiguration configuration)
+    {
+        ReportingOptions reporting = Get<ReportingOptions>(configuration, ReportingOptions.SectionName);
+        if (configuration[$"{ReportingOptions.SectionName}:{nameof(ReportingOptions.DeviceId)}"] is null
+            && configuration[$"{DeviceOptions.SectionName}:{nameof(DeviceOptions.Id)}"] is { Length: > 0 } device)
+        {
+            // Result objects name the device as the operator named it for sync, unless told otherwise.
+            reporting.DeviceId = device;
+        }
+
+        return reporting;
     }
 
     /// <summary>The first directory of a systemd-set list such as <c>$STATE_DIRECTORY</c> (colon-separated; systemd.exec(5)).</summary>

@@ -72,7 +72,17 @@ public static class ControlApi
                 settings.Dicom.MinimumFreeDiskBytes, settings.Storage.KeepReceivedHours),
             Memory(),
             state.Health.Snapshot(),
-            [.. state.Device.Alarms]));
+            [.. state.Device.Alarms],
+            Forwarding(state)));
+    }
+
+    private static ForwardingStatus Forwarding(ServiceState state)
+    {
+        ForwardingStats stats = state.Store.GetForwardingStats();
+        return new ForwardingStatus(stats.Pending, stats.Sent, stats.DeadLetters, stats.OldestPendingAt, state.Originals.EnqueueFailures,
+            [.. state.Forwarding.Destinations.Select(d => new DestinationStatus(d.Name, d.AeTitle, d.Host, d.Port, d.Send.ToString().ToLowerInvariant(),
+                state.Store.CountForwarding(d.Name, ForwardState.Pending), state.Store.CountForwarding(d.Name, ForwardState.Sent),
+                state.Store.CountForwarding(d.Name, ForwardState.DeadLetter)))]);
     }
 
     private static IResult ListResults(ServiceState state, string? since, int? limit)

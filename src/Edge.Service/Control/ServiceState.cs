@@ -1,6 +1,7 @@
 using Edge.Dicom.Network.Server;
 using Edge.Imaging.Completion;
 using Edge.Service.Configuration;
+using Edge.Service.Forwarding;
 using Edge.Service.Health;
 using Edge.Service.Models;
 using Edge.Service.Pipeline;
@@ -24,8 +25,14 @@ public sealed class ServiceState(
     ReceptionStats reception,
     DicomServer server,
     JobDoorbell doorbell,
-    TimeProvider time)
+    TimeProvider time,
+    ForwardingPlan forwarding,
+    OriginalsListener originals)
 {
+    public ForwardingPlan Forwarding => forwarding;
+
+    public OriginalsListener Originals => originals;
+
     public EdgeSettings Settings => settings;
 
     public EdgeStore Store => store;

@@ -2,9 +2,11 @@ using Edge.Dicom.Network.Server;
 using Edge.Imaging.Completion;
 using Edge.Service.Configuration;
 using Edge.Service.Control;
+using Edge.Service.Forwarding;
 using Edge.Service.Health;
 using Edge.Service.Models;
 using Edge.Service.Pipeline;
+using Edge.Service.Results;
 using Edge.Service.Retention;
 using Edge.Service.Systemd;
 using Edge.Store;
@@ -110,9 +112,41 @@ public static class EdgeHost
         // Later stages (forwarding originals to PACS, DICOM result objects) register their IInstanceListener and
         // IResultListener singletons and their own hosted stages here: after the pipeline, before the receiver, so
         // they run before the SCP accepts anything and stop after it.
+        AddForwarding(services, settings);
         extend?.Invoke(services);
         services.AddHostedService<DicomReceiverService>();
         services.AddHostedService<WatchdogService>();
+    }
+
+    /// <summary>
+    /// Forwarding to the configured destinations: originals queued as they arrive, result objects made after screening,
+    /// one forwarder per destination. Without destinations only the (idle) plan and retention guard exist.
+    /// </summary>
+    private static void AddForwarding(IServiceCollection services, EdgeSettings settings)
+    {
+        var plan = new ForwardingPlan(settings);
+        services.AddSingleton(plan);
+        services.AddSingleton<ForwardingDoorbell>();
+        services.AddSingleton<ForwardingRetentionGuard>();
+        services.AddSingleton<OriginalsListener>();
+        if (plan.ForwardsOriginals)
+        {
+            services.AddSingleton<IInstanceListener>(sp => sp.GetRequiredService<OriginalsListener>());
+        }
+
+        if (plan.Results.Count > 0)
+        {
+            services.AddSingleton<ResultObjectsQueue>();
+            services.AddSingleton<IResultListener>(sp => sp.GetRequiredService<ResultObjectsQueue>());
+            services.AddHostedService<ResultObjectsStage>();
+        }
+
+        foreach (DestinationOptions destination in plan.Destinations)
+        {
+            // AddHostedService would keep only the first of several registrations of one type.
+            services.AddSingleton<IHostedService>(sp => new ForwarderStage(destination, sp.GetRequiredService<EdgeStore>(),
+                sp.GetRequiredService<ForwardingDoorbell>(), sp.GetRequiredService<StageHealth>(), settings, sp.GetRequiredService<ILoggerFactory>()));
+        }
     }
 
     /// <summary>Carries the fact that a stale socket was removed until logging is available.</summary>

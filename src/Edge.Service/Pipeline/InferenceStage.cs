@@ -35,10 +35,10 @@ public sealed class InferenceStage(
             while (assembled.Reader.TryRead(out AssembledSeries? item) && item is not null)
             {
                 Monitor.Busy($"screening job {item.Job.Id}", TimeSpan.FromSeconds(settings.Pipeline.InferenceStallSeconds));
-                ResultRecord result = await ScreenAsync(item, stoppingToken).ConfigureAwait(false);
+                (ResultRecord result, ScreeningReport? report) = await ScreenAsync(item, stoppingToken).ConfigureAwait(false);
                 Monitor.Busy($"committing job {item.Job.Id}", TimeSpan.FromSeconds(settings.Pipeline.StallSeconds));
                 await sync.Summaries.Writer.WriteAsync(new CompletedJob(item.Job.Id, item.Series, result), stoppingToken).ConfigureAwait(false);
-                await OfferAsync(new ScreenedSeries(item.Job, item.Series, item.Assembled, result), stoppingToken).ConfigureAwait(false);
+                await OfferAsync(new ScreenedSeries(item.Job, item.Series, item.Assembled, result, report), stoppingToken).ConfigureAwait(false);
                 item = null;
                 if (settings.Pipeline.ReleaseMemoryAfterSeries && assembled.Count == 0)
                 {
@@ -50,11 +50,11 @@ public sealed class InferenceStage(
         }
     }
 
-    private async Task<ResultRecord> ScreenAsync(AssembledSeries item, CancellationToken stoppingToken)
+    private async Task<(ResultRecord Result, ScreeningReport? Report)> ScreenAsync(AssembledSeries item, CancellationToken stoppingToken)
     {
         if (models.Pipeline is not { } pipeline)
         {
-            return Failed(item, $"no model can run: {models.Problem}", null);
+            return (Failed(item, $"no model can run: {models.Problem}", null), null);
         }
 
         var clock = Stopwatch.StartNew();
@@ -70,7 +70,7 @@ public sealed class InferenceStage(
         }
         catch (NoExecutionProviderException ex)
         {
-            return Failed(item, ex.Message, clock.Elapsed.TotalMilliseconds);
+            return (Failed(item, ex.Message, clock.Elapsed.TotalMilliseconds), null);
         }
 
         double inferenceMs = clock.Elapsed.TotalMilliseconds;
@@ -83,7 +83,7 @@ public sealed class InferenceStage(
         }
 
         ServiceLog.Screened(Logger, item.Job.Id, DecisionNames.Json(result.Decision), report.ExecutionProvider, inferenceMs, result.Timings.TotalMs ?? 0);
-        return result;
+        return (result, report);
     }
 
     /// <summary>A blocking, compacting full collection that also compacts the large object heap and decommits what it frees.</summary>

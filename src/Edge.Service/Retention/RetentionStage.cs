@@ -1,6 +1,7 @@
 using Edge.Dicom.Network.Storage;
 using Edge.Imaging.Completion;
 using Edge.Service.Configuration;
+using Edge.Service.Forwarding;
 using Edge.Service.Health;
 using Edge.Service.Pipeline;
 using Edge.Store;
@@ -21,7 +22,8 @@ public sealed class RetentionStage(
     StorageUsage usage,
     StageHealth health,
     EdgeSettings settings,
-    ILogger<RetentionStage> logger)
+    ILogger<RetentionStage> logger,
+    ForwardingRetentionGuard? forwarding = null)
     : PipelineStage("retention", health, TimeSpan.FromSeconds(settings.Pipeline.StallSeconds), logger)
 {
     /// <summary>Series looked at per query; a pass loops until nothing more is due.</summary>
@@ -74,6 +76,7 @@ public sealed class RetentionStage(
         }
 
         store.Prune();
+        forwarding?.Prune(now);
     }
 
     private (int Series, long Bytes) Purge(DateTimeOffset cutoff)
@@ -134,6 +137,12 @@ public sealed class RetentionStage(
     {
         long bytes = 0;
         string directory = record.StoragePath!;
+        if (forwarding is not null && !forwarding.MayDelete(record, directory))
+        {
+            // Not yet at every originals destination: kept until forwarded or dead-lettered.
+            return null;
+        }
+
         try
         {
             if (Directory.Exists(directory) && IsUnder(directory, settings.Dicom.StorageRoot))

@@ -33,6 +33,15 @@ public sealed class HeartbeatMessage
     /// <summary>Entries the broker refused for good and kept for inspection (plus the forwarding queue's, when it reports).</summary>
     public long DeadLetters { get; init; }
 
+    /// <summary>DICOM forwarding items (instance × destination) waiting for their destination.</summary>
+    public int ForwardingPending { get; init; }
+
+    /// <summary>Age in seconds of the oldest waiting forwarding item.</summary>
+    public long? ForwardingOldestSeconds { get; init; }
+
+    /// <summary>DICOM forwarding items given up after their attempts (kept on the device; also counted in <see cref="DeadLetters"/>).</summary>
+    public int ForwardingDeadLetters { get; init; }
+
     public string? LastError { get; init; }
 
     public string? LastErrorAt { get; init; }

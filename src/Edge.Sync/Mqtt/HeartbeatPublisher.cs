@@ -83,6 +83,12 @@ public sealed class HeartbeatPublisher
             alarms.Add("outbox_dead_letters");
         }
 
+        ForwardingStats forwarding = _store.GetForwardingStats();
+        if (forwarding.DeadLetters > 0)
+        {
+            alarms.Add("forwarding_dead_letters");
+        }
+
         (string? error, DateTimeOffset? errorAt) = _health.LastError;
         return new HeartbeatMessage
         {
@@ -97,7 +103,10 @@ public sealed class HeartbeatPublisher
             OutboxBacklog = outbox.Pending,
             OutboxOldestSeconds = outbox.OldestPendingAt is { } oldest ? (long)Math.Max(0, (now - oldest).TotalSeconds) : null,
             Dropped = lost,
-            DeadLetters = outbox.DeadLettersTotal + _status.OtherDeadLetters,
+            DeadLetters = outbox.DeadLettersTotal + forwarding.DeadLetters + _status.OtherDeadLetters,
+            ForwardingPending = forwarding.Pending,
+            ForwardingOldestSeconds = forwarding.OldestPendingAt is { } first ? (long)Math.Max(0, (now - first).TotalSeconds) : null,
+            ForwardingDeadLetters = forwarding.DeadLetters,
             LastError = error,
             LastErrorAt = errorAt is { } at ? SummaryBuilder.FormatTime(at) : null,
             Alarms = alarms,

@@ -35,7 +35,8 @@ STAGE2 = {
     "classes": 3,
     "antialias": True,
     "percentiles": [0.5, 99.5],
-    "steps": 3000,
+    # Sized to ~30 min on the shared 2-core build machine (1.0.0's 600 steps left it far from converged).
+    "steps": 1400,
     "train_batch": 2,
     "lr": 3e-3,
     # nnU-Net's foreground oversampling: this share of patches is centred on a lesion voxel; the rest are drawn
@@ -50,15 +51,19 @@ CROP_JITTER_MM = 8.0
 
 # Case score: the maximum over the crop of the lesion probability averaged over a box of this edge (mm).
 CASE_SCORE_KERNEL_MM = 6.0
+# The case score and the findings only count inside the predicted gland (pancreas with its lesions) grown by this much:
+# lesions are scored within the organ, as in PANDA; 1.0.0 scored the whole crop, and look-alikes beside the gland
+# (bowel fluid, vessels) gave lesion-free scans scores near 1.
+ORGAN_MARGIN_MM = 4.0
 MIN_FINDING_ML = 0.05
 TARGET_SPECIFICITY = 0.99
 
 # Training phantoms (edgectl phantom), seeds TRAIN_SEED0 + i. Lesions: 5-40 mm, any site, the generator's 5-30 HU
-# contrast. Matrices from 192 (noisiest at the 2 mm stage-2 grid, as in the CI cohort) to 384.
+# contrast. Matrices from 192 (noisiest at the 2 mm stage-2 grid, as in the CI cohort) to 320.
 TRAIN_SEED0 = 1000
-TRAIN_CASES = 320
+TRAIN_CASES = 240
 TRAIN_LESION_FRACTION = 0.5
-SIZES = [192, 224, 256, 320, 384]
+SIZES = [192, 224, 256, 320]
 THICKNESSES = [1.0, 1.25, 2.0, 2.5, 3.0, 5.0]
 COVERAGE_MM = [150.0, 220.0]
 LESION_MM = [5.0, 40.0]
@@ -66,16 +71,18 @@ SITES = ["head", "body", "tail"]
 
 # Calibration of the operating point, through the appliance itself (`edgectl eval`: DICOM files, volume assembly,
 # ONNX Runtime), on cohorts whose phantom seeds (7919 * seed + 1 ...) are disjoint from training (1000-1319), from the
-# CI test's cohort (seed 7) and from the cohorts reported in the model card (seeds 2024, 2025).
+# CI test's cohort (seed 7) and from the cohorts reported in the model card (seeds 2024, 11, 12, 13).
 CALIBRATION = [
-    {"seed": 501, "cohort": 160, "size": 192},
-    {"seed": 502, "cohort": 160, "size": 256},
+    {"seed": 501, "cohort": 100, "size": 192},
+    {"seed": 502, "cohort": 100, "size": 256},
 ]
 
 # Reporting cohorts for the model card, through the same appliance path, never used for training or calibration.
 REPORT_COHORTS = [
-    {"seed": 2024, "cohort": 200, "size": 256},
-    {"seed": 2025, "cohort": 100, "size": 192},
+    {"seed": 2024, "cohort": 80, "size": 256},
+    {"seed": 11, "cohort": 12, "size": 192},
+    {"seed": 12, "cohort": 12, "size": 192},
+    {"seed": 13, "cohort": 12, "size": 192},
 ]
 
 # The phantom behind the golden parity data (a 22 mm head lesion, 1.25 mm slices).
@@ -83,4 +90,4 @@ GOLDEN_SEED = 4242
 
 # Validation phantoms scored while training (never used for the operating point): seeds VALIDATION_SEED0 + i.
 VALIDATION_SEED0 = 700000
-VALIDATION_CASES = 40
+VALIDATION_CASES = 24

@@ -155,3 +155,65 @@ def max_box_mean(prob, box):
 
 def kernel_voxels(kernel_mm, spacing, shape):
     return tuple(int(min(max(1, np.round(kernel_mm / s)), n)) for s, n in zip(spacing, shape))
+
+
+def dilate_box(mask, radius):
+    """Edge.Inference OrganRegion.Dilate: grows a boolean mask by radius[axis] voxels along each axis in turn (a box,
+    Chebyshev, structuring element)."""
+    out = np.ascontiguousarray(mask, dtype=bool)
+    for axis, r in enumerate(radius):
+        n = out.shape[axis]
+        grown = out.copy()
+        for d in range(1, min(int(r), n - 1) + 1):
+            lo, hi = [slice(None)] * 3, [slice(None)] * 3
+            lo[axis], hi[axis] = slice(0, n - d), slice(d, n)
+            grown[tuple(hi)] |= out[tuple(lo)]
+            grown[tuple(lo)] |= out[tuple(hi)]
+        out = grown
+    return out
+
+
+def organ_region(argmax_labels, values, margin_mm, spacing):
+    """Edge.Inference OrganRegion.Compute: the largest 26-connected component of the voxels labelled with any of
+    `values` (the organ together with its findings, so a lesion that splits the gland keeps it whole), grown by
+    round(margin / spacing) voxels per axis; None when no voxel carries those labels."""
+    component = largest_component(np.isin(argmax_labels, list(values)))
+    if component is None:
+        return None
+    mask = np.zeros(argmax_labels.shape, dtype=bool)
+    mask[component] = True
+    return dilate_box(mask, [int(np.round(margin_mm / s)) for s in spacing])
+
+
+def max_box_mean_in(prob, box, mask):
+    """Edge.Inference CaseScorer.MaxBoxMeanIn: as max_box_mean, but only boxes whose centre voxel (start + edge // 2)
+    lies in mask count; the whole-volume maximum when no box does."""
+    c = prob.astype(np.float64)
+    for axis, k in enumerate(box):
+        k = min(k, c.shape[axis])
+        cs = np.cumsum(c, axis=axis)
+        zero = np.zeros_like(np.take(cs, [0], axis=axis))
+        cs = np.concatenate([zero, cs], axis=axis)
+        n = c.shape[axis]
+        c = np.take(cs, np.arange(k, n + 1), axis=axis) - np.take(cs, np.arange(0, n - k + 1), axis=axis)
+    inside = mask[tuple(slice(k // 2, k // 2 + n) for k, n in zip(box, c.shape))]
+    if not inside.any():
+        return float(c.max() / (box[0] * box[1] * box[2]))
+    return float(c[inside].max() / (box[0] * box[1] * box[2]))
+
+
+def case_score(probabilities, score_spec, grid, labels_spec):
+    """The manifest's caseScore on softmax probabilities [K, z, y, x] on the grid `grid` (mm)."""
+    channel = probabilities[score_spec["channel"]]
+    method = score_spec["method"]
+    if method == "maxProbability":
+        return float(channel.max())
+    box = kernel_voxels(score_spec["kernelMm"], grid, channel.shape)
+    if method == "maxSmoothedProbability":
+        return max_box_mean(channel, box)
+    if method == "maxSmoothedProbabilityInOrgan":
+        argmax = np.argmax(probabilities, axis=0)
+        values = [l["channel"] for l in labels_spec if l["role"] in ("organ", "finding")]
+        region = organ_region(argmax, values, score_spec["organMarginMm"], grid)
+        return max_box_mean(channel, box) if region is None else max_box_mean_in(channel, box, region)
+    raise ValueError(f"unknown caseScore method {method}")

@@ -91,13 +91,7 @@ class ReferencePipeline:
 
         def analyse():
             probabilities = S.softmax(logits)
-            score_spec = self.manifest["caseScore"]
-            channel = probabilities[score_spec["channel"]]
-            if score_spec["method"] == "maxSmoothedProbability":
-                score = P.max_box_mean(channel, P.kernel_voxels(score_spec["kernelMm"], grid, channel.shape))
-            else:
-                score = float(channel.max())
-            return probabilities, score
+            return probabilities, P.case_score(probabilities, self.manifest["caseScore"], grid, self.manifest["labels"])
 
         probabilities, score = timed("postprocessMs", analyse)
         threshold = self.threshold() if threshold is None else threshold
@@ -114,7 +108,7 @@ class ReferencePipeline:
 
 def check_golden(package_dir):
     pipeline = ReferencePipeline(package_dir)
-    golden = os.path.join(os.path.dirname(os.path.abspath(__file__)), "golden")
+    golden = os.path.join(package_dir, "train", "golden")
     with open(os.path.join(golden, "golden.json"), encoding="utf-8") as f:
         meta = json.load(f)
     worst = 0.0

@@ -39,7 +39,7 @@ import dataset as D  # noqa: E402
 import phantoms  # noqa: E402
 import preprocess as P  # noqa: E402
 import sliding_window as S  # noqa: E402
-from reference_infer import ReferencePipeline, predict  # noqa: E402
+from reference_infer import ReferencePipeline, load_network, predict  # noqa: E402
 from unet import UNet3D  # noqa: E402
 
 START = time.time()
@@ -164,7 +164,7 @@ def train(name, cfg, sample, rng, on_checkpoint=None):
     net = UNet3D(1, cfg["classes"], cfg["base"], cfg["levels"])
     optimizer = torch.optim.AdamW(net.parameters(), lr=cfg["lr"], weight_decay=1e-5)
     steps, batch = cfg["steps"], cfg["train_batch"]
-    warmup = min(100, steps // 10)
+    warmup = max(1, min(100, steps // 10))
     running = None
     started = time.time()
     for step in range(steps):
@@ -193,10 +193,21 @@ def train(name, cfg, sample, rng, on_checkpoint=None):
 
 # ---------------------------------------------------------------- validation (monitoring only)
 
-def case_score(probabilities, kernel_mm=None):
-    lesion = probabilities[2]
-    kernel = kernel_mm or C.CASE_SCORE_KERNEL_MM
-    return P.max_box_mean(lesion, P.kernel_voxels(kernel, C.STAGE2["spacing"], lesion.shape))
+LABELS = [
+    {"channel": 0, "value": 0, "name": "background", "role": "background"},
+    {"channel": 1, "value": 1, "name": "pancreas", "role": "organ",
+     "category": {"scheme": "SCT", "value": "123037004", "meaning": "Anatomical Structure"},
+     "type": {"scheme": "SCT", "value": "15776009", "meaning": "Pancreas"}},
+    {"channel": 2, "value": 2, "name": "pancreatic lesion", "role": "finding",
+     "category": {"scheme": "SCT", "value": "49755003", "meaning": "Morphologically Altered Structure"},
+     "type": {"scheme": "SCT", "value": "52988006", "meaning": "Lesion"},
+     "anatomicRegion": {"scheme": "SCT", "value": "15776009", "meaning": "Pancreas"}},
+]
+CASE_SCORE = {"method": "maxSmoothedProbabilityInOrgan", "channel": 2, "kernelMm": C.CASE_SCORE_KERNEL_MM, "organMarginMm": C.ORGAN_MARGIN_MM}
+
+
+def case_score(probabilities):
+    return P.case_score(probabilities, CASE_SCORE, C.STAGE2["spacing"], LABELS)
 
 
 def validate(net, cases, label):
@@ -264,18 +275,10 @@ def manifest(loc_prep, st2_prep, point):
         "bodyRegion": "ABDOMEN",
         "network": network_spec(C.STAGE2, st2_prep),
         "cascade": {"localizer": network_spec(C.LOCALIZER, loc_prep), "organChannel": 1, "marginMm": C.CASCADE_MARGIN_MM},
-        "labels": [
-            {"channel": 0, "value": 0, "name": "background", "role": "background"},
-            {"channel": 1, "value": 1, "name": "pancreas", "role": "organ",
-             "category": {"scheme": "SCT", "value": "123037004", "meaning": "Anatomical Structure"},
-             "type": {"scheme": "SCT", "value": "15776009", "meaning": "Pancreas"}},
-            {"channel": 2, "value": 2, "name": "pancreatic lesion", "role": "finding",
-             "category": {"scheme": "SCT", "value": "49755003", "meaning": "Morphologically Altered Structure"},
-             "type": {"scheme": "SCT", "value": "52988006", "meaning": "Lesion"},
-             "anatomicRegion": {"scheme": "SCT", "value": "15776009", "meaning": "Pancreas"}},
-        ],
-        "postprocessing": {"argmax": True, "connectivity": 26, "minFindingVolumeMl": C.MIN_FINDING_ML, "keepLargestOrganComponent": True},
-        "caseScore": {"method": "maxSmoothedProbability", "channel": 2, "kernelMm": C.CASE_SCORE_KERNEL_MM},
+        "labels": LABELS,
+        "postprocessing": {"argmax": True, "connectivity": 26, "minFindingVolumeMl": C.MIN_FINDING_ML, "keepLargestOrganComponent": True,
+                           "findingOrganMarginMm": C.ORGAN_MARGIN_MM},
+        "caseScore": CASE_SCORE,
         "operatingPoints": [point],
         "defaultOperatingPoint": point["name"],
         "location": {"organChannel": 1, "regions": ["head", "body", "tail"], "boundaries": [0.3, 0.65]},
@@ -369,9 +372,8 @@ def crop_for_golden(labels, spacing):
     return start, end
 
 
-def write_golden(pipeline, case_dir):
+def write_golden(pipeline, case_dir, golden):
     hu, labels, spacing, truth = phantoms.load(case_dir)
-    golden = os.path.join(HERE, "golden")
     os.makedirs(golden, exist_ok=True)
     loc_spec = pipeline.cascade["localizer"]
     coarse, _ = P.network_input(hu, spacing, loc_spec["preprocessing"])
@@ -428,6 +430,8 @@ def model_card(out, m, stats):
         f"| `{r['command']}` | {r['cohort']} | {r['auc']:.3f} | {r['sensitivity']:.3f} | {r['specificity']:.3f} | "
         + " | ".join(f"{b['detected']}/{b['cases']}" for b in r["bySize"]) + f" | {r['failed']} |"
         for r in evaluation)
+    localizer_text = (f"the localizer is kept from the previous release ({C.LOCALIZER['steps']} steps, same script; "
+                      "`--keep-localizer`)" if m.get("localizerKept") else f"{C.LOCALIZER['steps']} localizer steps")
     text = f"""# Model card: pancreas-ref {C.VERSION}
 
 **NOT FOR CLINICAL USE.** Trained and calibrated only on synthetic CT phantoms from `edgectl phantom`. It exists to
@@ -450,7 +454,11 @@ PANDA-style two-stage cascade (Cao et al., Nat Med 2023), scaled down for a CPU:
   classes background/pancreas/lesion; nnU-Net CT normalisation (foreground 0.5/99.5 percentiles
   {stats['st2_lo']:.1f}/{stats['st2_hi']:.1f} HU, mean {stats['st2_mean']:.2f}, std {stats['st2_std']:.2f});
   patch {C.STAGE2['patch']}, overlap 0.5, Gaussian σ = patch/8, mirroring on axes {C.STAGE2['mirror']}.
-- **Case score**: maximum over the crop of the lesion probability averaged over a {C.CASE_SCORE_KERNEL_MM:g} mm box.
+- **Case score** (PANDA scores lesions within the organ): the maximum of the lesion probability averaged over a
+  {C.CASE_SCORE_KERNEL_MM:g} mm box, over box centres inside the predicted gland (the largest 26-connected component of
+  pancreas ∪ lesion voxels) grown by {C.ORGAN_MARGIN_MM:g} mm; the whole crop when stage 2 finds no gland. Lesion findings
+  must overlap the same region; others are cleared from the label map. Location (head/body/tail) is the finding
+  centroid's position along the principal axis of that gland (lesion voxels included), boundaries at 0.3 and 0.65.
 - Both networks: (conv3³–InstanceNorm–LeakyReLU)×2 per level, strided-conv down, transposed-conv up; ONNX opset 17.
 
 ## Training data and procedure
@@ -458,7 +466,7 @@ PANDA-style two-stage cascade (Cao et al., Nat Med 2023), scaled down for a CPU:
 {C.SIZES}, slice thickness {C.THICKNESSES} mm, {C.COVERAGE_MM[0]:g}–{C.COVERAGE_MM[1]:g} mm coverage, generator-drawn
 anatomy, noise and lesion contrast (5–30 HU below the pancreas), lesion diameter {C.LESION_MM[0]:g}–{C.LESION_MM[1]:g} mm
 in head, body or tail. Each phantom is generated once and cached at the networks' grids. Loss Dice + cross-entropy,
-AdamW, poly learning rate; {C.LOCALIZER['steps']} localizer steps and {C.STAGE2['steps']} stage-2 steps of batch
+AdamW, poly learning rate; {localizer_text}; {C.STAGE2['steps']} stage-2 steps of batch
 {C.STAGE2['train_batch']}. Stage-2 patches come from crops whose sides are jittered by up to ±{C.CROP_JITTER_MM:g} mm
 (the localizer's box is never exact); {round(C.STAGE2['lesion_fraction'] * 100)}% are centred on a lesion voxel, the rest
 drawn anywhere in the crop of any phantom, so the look-alikes around the gland (vessels, duodenum, bowel) are seen as
@@ -501,7 +509,7 @@ and low-contrast lesions are often missed. Never use for diagnosis.
 
 ## Reproduce
 ```
-firmware-config/models/pancreas-ref/train/train.sh
+firmware-config/models/pancreas-ref/train/train.sh{" --keep-localizer" if m.get("localizerKept") else ""}
 ```
 (builds `edgectl`, generates and caches the phantoms, trains with `nice -n 10` on 2 threads, exports, calibrates and
 evaluates through `edgectl eval`, writes this package). Parity: `python3 train/reference_infer.py
@@ -522,6 +530,8 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--reuse-weights", action="store_true", help="skip training: reuse the weights an earlier run left in --work")
     parser.add_argument("--no-evaluation", action="store_true", help="skip the reporting cohorts (for experiments)")
+    parser.add_argument("--keep-localizer", action="store_true",
+                        help="keep the localizer (weights and normalisation) of the package in --out instead of training it")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     np.random.seed(C.SEED)
@@ -530,7 +540,17 @@ def main():
 
     train_cases = cached_cohort(args.edgectl, args.work, "train", C.TRAIN_SEED0, C.TRAIN_CASES, C.TRAIN_LESION_FRACTION)
     validation = cached_cohort(args.edgectl, args.work, "validation", C.VALIDATION_SEED0, C.VALIDATION_CASES, 0.5)
-    loc_mean, loc_std = localizer_stats(train_cases)
+    kept_localizer = None
+    if args.keep_localizer:
+        with open(os.path.join(args.out, "manifest.json"), encoding="utf-8") as f:
+            kept = json.load(f)["cascade"]["localizer"]
+        if kept["input"]["shape"][2:] != C.LOCALIZER["patch"] or kept["preprocessing"]["targetSpacingMm"] != C.LOCALIZER["spacing"]:
+            raise SystemExit("--keep-localizer: the package's localizer does not match config.LOCALIZER")
+        kept_localizer = load_network(args.out, kept)
+        loc_mean, loc_std = kept["preprocessing"]["normalization"]["mean"], kept["preprocessing"]["normalization"]["std"]
+        log(f"keeping the localizer of {args.out} (mean {loc_mean:.2f}, std {loc_std:.2f})")
+    else:
+        loc_mean, loc_std = localizer_stats(train_cases)
     lo, hi, mean, std = stage2_stats(train_cases)
     stats = {"loc_mean": loc_mean, "loc_std": loc_std, "st2_lo": lo, "st2_hi": hi, "st2_mean": mean, "st2_std": std}
     log(f"normalisation {stats}")
@@ -552,7 +572,7 @@ def main():
         localizer.eval(), stage2.eval()
         train_minutes = saved["trainMinutes"]
     else:
-        localizer = train("localizer", C.LOCALIZER, lambda r: localizer_sample(train_cases, C.LOCALIZER["patch"], r), rng)
+        localizer = kept_localizer if kept_localizer is not None else train("localizer", C.LOCALIZER, lambda r: localizer_sample(train_cases, C.LOCALIZER["patch"], r), rng)
         lesion_cases = [c for c in train_cases if c.has_lesion]
         stage2 = train("stage2", C.STAGE2, lambda r: stage2_sample(train_cases, lesion_cases, C.STAGE2["patch"], r), rng,
                        on_checkpoint=lambda net, step: validate(net, validation, f"step {step}"))
@@ -590,6 +610,7 @@ def main():
 
     metrics = {
         "version": C.VERSION, "trainCases": len(train_cases), "trainSeeds": f"{C.TRAIN_SEED0}–{C.TRAIN_SEED0 + len(train_cases) - 1}",
+        "localizerKept": bool(args.keep_localizer), "stage2Steps": C.STAGE2["steps"],
         "trainMinutes": train_minutes, "totalMinutes": (time.time() - START) / 60, "threads": args.threads,
         "operatingPoint": "spec99", "threshold": threshold, "calibration": calibration,
         "evaluation": [{k: r[k] for k in ("command", "cohort", "seed", "auc", "sensitivity", "specificity", "bySize", "failed", "secondsPerCase")} for r in evaluation],
@@ -600,10 +621,12 @@ def main():
 
     golden_case = phantoms.generate(args.edgectl, os.path.join(args.work, "golden-phantom"), C.GOLDEN_SEED,
                                     {"size": 256, "thickness": 1.25, "slices": 140, "lesion_mm": 22.0, "site": "head"})
-    write_golden(ReferencePipeline(args.out), golden_case)
+    # The package's train/ folder (this one, unless --out names another package) holds the golden data and metrics.
+    train_dir = os.path.join(args.out, "train")
+    write_golden(ReferencePipeline(args.out), golden_case, os.path.join(train_dir, "golden"))
     metrics["calibrationCases"] = [dict(c, cohort=r["command"]) for r in calibration_reports for c in r["cases"]]
     metrics["evaluationCases"] = [dict(c, cohort=r["command"]) for r in evaluation for c in r["cases"]]
-    with open(os.path.join(HERE, "metrics.json"), "w", encoding="utf-8") as f:
+    with open(os.path.join(train_dir, "metrics.json"), "w", encoding="utf-8") as f:
         json.dump(metrics, f, indent=1)
         f.write("\n")
     log("done")

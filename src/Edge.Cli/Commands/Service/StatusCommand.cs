@@ -44,6 +44,14 @@ internal static class StatusCommand
         Row("series", Markup.Escape($"{s.Queue.SeriesReceiving} receiving, {s.Queue.Queued} queued, {s.Queue.Processing} processing, {s.Queue.Done} done, {s.Queue.Failed} failed"));
         Row("results", $"[red]{s.Results.Suspicious} suspicious[/], {s.Results.Negative} negative, {s.Results.NotEligible} not eligible, [yellow]{s.Results.Failed} failed[/]");
         Row("outbox", Markup.Escape($"{s.Outbox.Pending} pending (oldest {Format.Time(s.Outbox.OldestPendingAt)}), {s.Outbox.DeadLetters} dead letters, {s.Outbox.Dropped} dropped, {s.Outbox.Expired} expired"));
+        if (s.Forwarding is { } f)
+        {
+            Row("forwarding", Markup.Escape(f.Destinations.Count == 0 ? "off (no Destinations configured)"
+                : $"{f.Pending} pending (oldest {Format.Time(f.OldestPendingAt)}), {f.Sent} sent, {f.DeadLetters} dead letters"
+                  + (f.EnqueueFailures > 0 ? $", {f.EnqueueFailures} enqueue failures" : string.Empty) + "; "
+                  + string.Join("; ", f.Destinations.Select(d => $"{d.Name} {d.AeTitle}@{d.Host}:{d.Port} ({d.Send}): {d.Pending} pending, {d.Sent} sent, {d.DeadLetters} dead"))));
+        }
+
         Row("broker", Markup.Escape(!s.Mqtt.Enabled ? "off (Mqtt:Host is empty)"
             : $"{s.Mqtt.Endpoint} {(s.Mqtt.Connected ? "connected" : "NOT connected")}, {s.Mqtt.Published} published, {s.Mqtt.ConnectFailures}/{s.Mqtt.ConnectAttempts} connects failed"
               + (s.Mqtt.LastError is null ? string.Empty : $"; last error {Format.Time(s.Mqtt.LastErrorAt)}: {s.Mqtt.LastError}")));

@@ -20,4 +20,5 @@ public sealed record StatusResponse(
     StorageStatus Storage,
     ProcessStatus Process,
     IReadOnlyList<StageSnapshot> Stages,
-    IReadOnlyList<string> Alarms);
+    IReadOnlyList<string> Alarms,
+    ForwardingStatus? Forwarding = null);
