@@ -52,6 +52,9 @@ public sealed class ManifestParserTests
     [InlineData("$.labels[2].value", "labels[1].value", "2")]
     [InlineData("$.postprocessing.connectivity", "postprocessing.connectivity", "8")]
     [InlineData("$.caseScore.kernelMm", "caseScore.kernelMm", "0")]
+    [InlineData("$.caseScore.organMarginMm", "caseScore.organMarginMm", "-1")]
+    [InlineData("$.caseScore.method", "caseScore.method", "\"maxInOrgan\"")]
+    [InlineData("$.postprocessing.findingOrganMarginMm", "postprocessing.findingOrganMarginMm", "150")]
     [InlineData("$.operatingPoints[0].threshold", "operatingPoints[0].threshold", "1.5")]
     [InlineData("$.defaultOperatingPoint", "defaultOperatingPoint", "\"nope\"")]
     [InlineData("$.location.boundaries[1]", "location.boundaries", "[0.5, 0.4]")]
@@ -147,6 +150,21 @@ public sealed class ManifestParserTests
     }
 
     internal static ModelManifest Parse(JsonObject node) => ManifestParser.Parse(Encoding.UTF8.GetBytes(node.ToJsonString()), "manifest.json");
+
+    [Fact]
+    public void Reads_the_organ_restricted_case_score_and_finding_region()
+    {
+        JsonObject node = SampleManifest.Node();
+        Set(node, "caseScore", JsonNode.Parse("""{ "method": "maxSmoothedProbabilityInOrgan", "channel": 2, "kernelMm": 6, "organMarginMm": 4 }"""));
+        Set(node, "postprocessing.findingOrganMarginMm", JsonValue.Create(5.0));
+
+        ModelManifest manifest = Parse(node);
+
+        Assert.Equal(CaseScoreMethod.MaxSmoothedProbabilityInOrgan, manifest.CaseScore.Method);
+        Assert.Equal(4.0, manifest.CaseScore.OrganMarginMm);
+        Assert.Equal(5.0, manifest.Postprocessing.FindingOrganMarginMm);
+        Assert.Null(Parse(SampleManifest.Node()).Postprocessing.FindingOrganMarginMm);
+    }
 
     /// <summary>Sets a dotted path such as "network.slidingWindow.patchSize" or "labels[2].channel".</summary>
     private static void Set(JsonObject root, string path, JsonNode? value)

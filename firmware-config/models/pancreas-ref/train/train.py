@@ -159,9 +159,10 @@ def stage2_sample(cases, lesion_cases, patch, rng):
     return augment(x, rng), y
 
 
-def train(name, cfg, sample, rng, on_checkpoint=None):
+def train(name, cfg, sample, rng, on_checkpoint=None, net=None):
+    """Trains a new network, or continues `net` (a warm restart: a fresh warm-up and poly schedule)."""
     torch.manual_seed(C.SEED)
-    net = UNet3D(1, cfg["classes"], cfg["base"], cfg["levels"])
+    net = net if net is not None else UNet3D(1, cfg["classes"], cfg["base"], cfg["levels"])
     optimizer = torch.optim.AdamW(net.parameters(), lr=cfg["lr"], weight_decay=1e-5)
     steps, batch = cfg["steps"], cfg["train_batch"]
     warmup = max(1, min(100, steps // 10))
@@ -281,7 +282,7 @@ def manifest(loc_prep, st2_prep, point):
         "caseScore": CASE_SCORE,
         "operatingPoints": [point],
         "defaultOperatingPoint": point["name"],
-        "location": {"organChannel": 1, "regions": ["head", "body", "tail"], "boundaries": [0.3, 0.65]},
+        "location": {"organChannel": 1, "regions": ["head", "body", "tail"], "boundaries": C.LOCATION_BOUNDARIES},
         "eligibility": {
             "name": "pancreas-ref",
             "description": "Non-contrast axial abdominal CT covering the pancreas",
@@ -412,6 +413,28 @@ def write_golden(pipeline, case_dir, golden):
     with open(os.path.join(golden, "golden.json"), "w", encoding="utf-8") as f:
         json.dump(meta, f, indent=2)
         f.write("\n")
+    write_score_golden(golden, pipeline.manifest)
+
+
+def write_score_golden(golden, manifest):
+    """The case score (organ region, box means) of the golden stage-2 probabilities, so that CaseScoreParityTests holds
+    the C# OrganRegion and CaseScorer to preprocess.case_score, which calibrated the threshold."""
+    with open(os.path.join(golden, "golden.json"), encoding="utf-8") as f:
+        meta = json.load(f)
+    probabilities = np.load(os.path.join(golden, meta["stage2"]["probabilities"]))
+    spacing = manifest["network"]["preprocessing"]["targetSpacingMm"]
+    spec = manifest["caseScore"]
+    values = [l["channel"] for l in manifest["labels"] if l["role"] in ("organ", "finding")]
+    region = P.organ_region(np.argmax(probabilities, axis=0), values, spec["organMarginMm"], spacing)
+    box = P.kernel_voxels(spec["kernelMm"], spacing, probabilities.shape[1:])
+    meta["caseScore"] = {"probabilities": meta["stage2"]["probabilities"], "spacing": spacing,
+                         "score": P.case_score(probabilities, spec, spacing, manifest["labels"]),
+                         "unrestrictedScore": P.max_box_mean(probabilities[spec["channel"]], box),
+                         "regionVoxels": int(region.sum()) if region is not None else 0}
+    with open(os.path.join(golden, "golden.json"), "w", encoding="utf-8") as f:
+        json.dump(meta, f, indent=2)
+        f.write("\n")
+    log(f"golden case score: {meta['caseScore']}")
 
 
 # ---------------------------------------------------------------- model card
@@ -458,7 +481,8 @@ PANDA-style two-stage cascade (Cao et al., Nat Med 2023), scaled down for a CPU:
   {C.CASE_SCORE_KERNEL_MM:g} mm box, over box centres inside the predicted gland (the largest 26-connected component of
   pancreas ∪ lesion voxels) grown by {C.ORGAN_MARGIN_MM:g} mm; the whole crop when stage 2 finds no gland. Lesion findings
   must overlap the same region; others are cleared from the label map. Location (head/body/tail) is the finding
-  centroid's position along the principal axis of that gland (lesion voxels included), boundaries at 0.3 and 0.65.
+  centroid's position along the principal axis of that gland (lesion voxels included), boundaries at
+  {C.LOCATION_BOUNDARIES[0]:g} and {C.LOCATION_BOUNDARIES[1]:g}.
 - Both networks: (conv3³–InstanceNorm–LeakyReLU)×2 per level, strided-conv down, transposed-conv up; ONNX opset 17.
 
 ## Training data and procedure
@@ -467,11 +491,12 @@ PANDA-style two-stage cascade (Cao et al., Nat Med 2023), scaled down for a CPU:
 anatomy, noise and lesion contrast (5–30 HU below the pancreas), lesion diameter {C.LESION_MM[0]:g}–{C.LESION_MM[1]:g} mm
 in head, body or tail. Each phantom is generated once and cached at the networks' grids. Loss Dice + cross-entropy,
 AdamW, poly learning rate; {localizer_text}; {C.STAGE2['steps']} stage-2 steps of batch
-{C.STAGE2['train_batch']}. Stage-2 patches come from crops whose sides are jittered by up to ±{C.CROP_JITTER_MM:g} mm
+{C.STAGE2['train_batch']} (learning rate {C.STAGE2['lr']:g}), then a warm restart of {C.STAGE2_RESTART['steps']} steps (learning rate
+{C.STAGE2_RESTART['lr']:g}). Stage-2 patches come from crops whose sides are jittered by up to ±{C.CROP_JITTER_MM:g} mm
 (the localizer's box is never exact); {round(C.STAGE2['lesion_fraction'] * 100)}% are centred on a lesion voxel, the rest
 drawn anywhere in the crop of any phantom, so the look-alikes around the gland (vessels, duodenum, bowel) are seen as
 often as the appliance sees them. Intensity augmentation only (no flips: the anatomy's orientation is a cue).
-{m['trainMinutes']:.0f} min of training on {m['threads']} CPU threads ({m['totalMinutes']:.0f} min for the whole run).
+{m['trainMinutes']:.0f} min of training on {m['threads']} CPU threads (the run that wrote this package took {m['totalMinutes']:.0f} min wall time).
 
 ## Calibration (operating point `{m['operatingPoint']}`)
 Calibrated through the appliance path itself (`edgectl eval`: phantoms written as DICOM files, volume assembly, ONNX
@@ -530,6 +555,8 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--reuse-weights", action="store_true", help="skip training: reuse the weights an earlier run left in --work")
     parser.add_argument("--no-evaluation", action="store_true", help="skip the reporting cohorts (for experiments)")
+    parser.add_argument("--resume-phase1", action="store_true",
+                        help="take stage-2 phase 1 from the work folder (an earlier, interrupted run) and go on with the restart")
     parser.add_argument("--keep-localizer", action="store_true",
                         help="keep the localizer (weights and normalisation) of the package in --out instead of training it")
     args = parser.parse_args()
@@ -574,9 +601,26 @@ def main():
     else:
         localizer = kept_localizer if kept_localizer is not None else train("localizer", C.LOCALIZER, lambda r: localizer_sample(train_cases, C.LOCALIZER["patch"], r), rng)
         lesion_cases = [c for c in train_cases if c.has_lesion]
-        stage2 = train("stage2", C.STAGE2, lambda r: stage2_sample(train_cases, lesion_cases, C.STAGE2["patch"], r), rng,
-                       on_checkpoint=lambda net, step: validate(net, validation, f"step {step}"))
-        train_minutes = (time.time() - train_start) / 60
+        sample2 = lambda r: stage2_sample(train_cases, lesion_cases, C.STAGE2["patch"], r)  # noqa: E731
+        # Phase 1 is kept in the work folder, so --resume-phase1 can go on from it after an interrupted run.
+        phase1 = os.path.join(args.work, "stage2-phase1.pt")
+        if args.resume_phase1 and os.path.exists(phase1):
+            saved = torch.load(phase1)
+            stage2 = UNet3D(1, C.STAGE2["classes"], C.STAGE2["base"], C.STAGE2["levels"])
+            stage2.load_state_dict(saved["stage2"])
+            phase1_minutes = saved["trainMinutes"]
+            log(f"stage2 phase 1 ({C.STAGE2['steps']} steps) from {phase1}")
+        else:
+            stage2 = train("stage2", C.STAGE2, sample2, rng, on_checkpoint=lambda net, step: validate(net, validation, f"step {step}"))
+            phase1_minutes = (time.time() - train_start) / 60
+            torch.save({"stage2": stage2.state_dict(), "trainMinutes": phase1_minutes}, phase1)
+        with torch.no_grad():
+            validate(stage2.eval(), validation, "phase 1")
+        phase2_start = time.time()
+        if C.STAGE2_RESTART["steps"]:
+            stage2 = train("stage2 restart", dict(C.STAGE2, **C.STAGE2_RESTART), sample2, rng,
+                           on_checkpoint=lambda net, step: validate(net, validation, f"restart step {step}"), net=stage2)
+        train_minutes = phase1_minutes + (time.time() - phase2_start) / 60
         torch.save({"localizer": localizer.state_dict(), "stage2": stage2.state_dict(), "trainMinutes": train_minutes}, weights)
     with torch.no_grad():
         validate(stage2, validation, "final")
@@ -610,7 +654,7 @@ def main():
 
     metrics = {
         "version": C.VERSION, "trainCases": len(train_cases), "trainSeeds": f"{C.TRAIN_SEED0}–{C.TRAIN_SEED0 + len(train_cases) - 1}",
-        "localizerKept": bool(args.keep_localizer), "stage2Steps": C.STAGE2["steps"],
+        "localizerKept": bool(args.keep_localizer), "stage2Steps": C.STAGE2["steps"], "stage2RestartSteps": C.STAGE2_RESTART["steps"],
         "trainMinutes": train_minutes, "totalMinutes": (time.time() - START) / 60, "threads": args.threads,
         "operatingPoint": "spec99", "threshold": threshold, "calibration": calibration,
         "evaluation": [{k: r[k] for k in ("command", "cohort", "seed", "auc", "sensitivity", "specificity", "bySize", "failed", "secondsPerCase")} for r in evaluation],
