@@ -18,6 +18,7 @@ internal static class CommandTree
         root.Subcommands.Add(Commands.Service.StatusCommand.Create());
         root.Subcommands.Add(Commands.Service.ResultsCommand.Create());
         root.Subcommands.Add(Commands.Service.OutboxCommand.Create());
+        root.Subcommands.Add(Commands.Service.ForwardingCommand.Create());
         root.Subcommands.Add(Commands.Service.SeriesCommand.Create());
         root.Subcommands.Add(Commands.Service.ConfigCommand.Create());
         root.Subcommands.Add(Commands.Field.ProvisionCommand.Create());

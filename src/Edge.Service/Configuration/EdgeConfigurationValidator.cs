@@ -96,9 +96,10 @@ public static class EdgeConfigurationValidator
 
         // Each queued volume can be a GiB or more; 8 is far past what overlap needs.
         Range(report, $"{S}:AssembledQueueCapacity", pipeline.AssembledQueueCapacity, 1, 8);
+        Range(report, $"{S}:PredecodeMemoryMiB", pipeline.PredecodeMemoryMiB, 0, 65_536); // 64 GiB: the largest Jetson's memory.
     }
 
-    private static void Range(ConfigurationReport report, string key, int value, int min, int max)
+    internal static void Range(ConfigurationReport report, string key, int value, int min, int max)
     {
         if (value < min || value > max)
         {

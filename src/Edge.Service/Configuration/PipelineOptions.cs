@@ -40,4 +40,7 @@ public sealed class PipelineOptions
     /// of milliseconds per series.
     /// </summary>
     public bool ReleaseMemoryAfterSeries { get; set; } = true;
+
+    /// <summary>Memory for instances decoded to HU while their series arrives (0 turns it off); 512 MiB holds a 512-slice 512² series.</summary>
+    public int PredecodeMemoryMiB { get; set; } = 512;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Edge.Imaging.Completion;
 using Edge.Service.Configuration;
 using Edge.Service.Control.Contracts;
+using Edge.Service.Forwarding;
 using Edge.Service.Health;
 using Edge.Service.Models;
 using Edge.Service.Pipeline;
@@ -37,6 +38,8 @@ public static class ControlApi
         endpoints.MapGet("/outbox", GetOutbox);
         endpoints.MapGet("/models", ListModels);
         endpoints.MapPost("/series/{uid}/reprocess", Reprocess);
+        endpoints.MapGet("/forwarding", GetForwarding);
+        endpoints.MapPost("/forwarding/retry", RetryForwarding);
     }
 
     private static IResult Json<T>(T value, int status = StatusCodes.Status200OK) =>
@@ -74,6 +77,37 @@ public static class ControlApi
             state.Health.Snapshot(),
             [.. state.Device.Alarms],
             Forwarding(state)));
+    }
+
+    private static IResult GetForwarding(ServiceState state, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "state")] string? stateFilter, int? limit)
+    {
+        if (Limit(limit) is not { } take)
+        {
+            return Error(StatusCodes.Status400BadRequest, $"limit must be 1-{MaxLimit}");
+        }
+
+        ForwardState? filter = null;
+        if (stateFilter is not null)
+        {
+            if (!Enum.GetValues<ForwardState>().Any(s => ControlJson.Name(s) == stateFilter))
+            {
+                return Error(StatusCodes.Status400BadRequest, $"state must be one of {string.Join(", ", Enum.GetValues<ForwardState>().Select(s => ControlJson.Name(s)))}");
+            }
+
+            filter = Enum.GetValues<ForwardState>().First(s => ControlJson.Name(s) == stateFilter);
+        }
+
+        return Json(new ForwardingResponse(Forwarding(state), [.. state.Store.ListForwarding(filter, take).Select(i => new ForwardingItem(
+            i.Id, i.Destination, ControlJson.Name(i.Kind), ControlJson.Name(i.State), i.SopInstanceUid, i.SopClassUid, i.CreatedAt,
+            i.DueAt > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(i.DueAt) : null, i.Attempts, i.LastError, i.FinishedAt))]));
+    }
+
+    /// <summary>After the cause is fixed (the PACS now takes the SOP class, say): every dead letter of a configured destination, again.</summary>
+    private static IResult RetryForwarding(ServiceState state, ForwardingDoorbell doorbell)
+    {
+        int requeued = state.Store.RequeueDeadLetters(state.Forwarding.Configured);
+        doorbell.RingAll();
+        return Json(new RetryResponse(requeued));
     }
 
     private static ForwardingStatus Forwarding(ServiceState state)

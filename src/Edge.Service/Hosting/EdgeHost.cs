@@ -105,6 +105,7 @@ public static class EdgeHost
         services.AddHostedService<CompletionStage>();
         services.AddHostedService<AssemblyStage>();
         services.AddHostedService<InferenceStage>();
+        services.AddPredecoding();
         services.AddHostedService<RetentionStage>();
         services.AddSingleton<DeviceMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<DeviceMonitor>());
@@ -132,7 +133,10 @@ public static class EdgeHost
         if (plan.ForwardsOriginals)
         {
             services.AddSingleton<IInstanceListener>(sp => sp.GetRequiredService<OriginalsListener>());
+            services.AddHostedService(sp => sp.GetRequiredService<OriginalsListener>());
         }
+
+        services.AddHostedService<ForwardingRecovery>();
 
         if (plan.Results.Count > 0)
         {
