@@ -14,9 +14,18 @@ public static class CohortPlanner
     private static readonly double[] Thicknesses = [1.0, 1.25, 2.0, 2.5, 3.0, 5.0];
     private static readonly string[] Sites = ["head", "body", "tail"];
 
-    public static IReadOnlyList<CohortCase> Plan(int count, int seed, int size)
+    public static IReadOnlyList<CohortCase> Plan(int count, int seed, int size, LesionRange? lesions = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 2);
+        lesions ??= LesionRange.Full;
+        if (lesions.Validate() is [string problem, ..])
+        {
+            throw new ArgumentException(problem, nameof(lesions));
+        }
+
+        // The size bins the range overlaps, clipped to it; the full range keeps the four bins and so the same draws.
+        (double Min, double Max)[] bins = [.. SizeBins.Where(b => b.Max > lesions.MinMm && b.Min < lesions.MaxMm)
+            .Select(b => (Math.Max(b.Min, lesions.MinMm), Math.Min(b.Max, lesions.MaxMm)))];
         var random = new Random(seed);
         int positives = count / 2;
         bool[] lesion = [.. Enumerable.Range(0, count).Select(i => i < positives)];
@@ -31,10 +40,10 @@ public static class CohortPlanner
             string site = Sites[0];
             if (lesion[i])
             {
-                (double min, double max) = SizeBins[positive % SizeBins.Length];
+                (double min, double max) = bins[positive % bins.Length];
                 lesionMm = Math.Round(min + (random.NextDouble() * (max - min)), 1);
-                site = Sites[positive / SizeBins.Length % Sites.Length];
-                contrast = Math.Round(5 + (random.NextDouble() * 25), 1);
+                site = Sites[positive / bins.Length % Sites.Length];
+                contrast = Math.Round(lesions.MinContrastHu + (random.NextDouble() * (lesions.MaxContrastHu - lesions.MinContrastHu)), 1);
                 positive++;
             }
 

@@ -28,11 +28,14 @@ internal static class EvalCommand
         var json = new Option<bool>("--json") { Description = "Print JSON: cohort, auc, sensitivity, specificity, threshold, bySize" };
         var plot = new Option<string?>("--plot") { Description = "Write the ROC curve to this PNG" };
         var work = new Option<string?>("--work") { Description = "Scratch folder for the phantoms' DICOM files (default: a temporary folder)" };
+        var minLesion = new Option<double>("--min-lesion-mm") { Description = "Smallest lesion diameter drawn (5-40 mm): stratifies the cohort", DefaultValueFactory = _ => LesionRange.Full.MinMm };
+        var minContrast = new Option<double>("--min-contrast-hu") { Description = "Least lesion contrast drawn (5-30 HU below the pancreas): stratifies the cohort", DefaultValueFactory = _ => LesionRange.Full.MinContrastHu };
         var shared = new InferenceCliOptions();
-        var command = new Command("eval", "Measure a model on synthetic phantoms through the full pipeline") { cohort, seed, size, model, json, plot, work };
+        var command = new Command("eval", "Measure a model on synthetic phantoms through the full pipeline") { cohort, seed, size, model, json, plot, work, minLesion, minContrast };
         shared.AddTo(command);
         command.SetAction((result, token) => Task.FromResult(Run(
-            new EvalRequest(result.GetValue(cohort), result.GetValue(seed), result.GetValue(size), result.GetValue(model), result.GetValue(json), result.GetValue(plot), result.GetValue(work)),
+            new EvalRequest(result.GetValue(cohort), result.GetValue(seed), result.GetValue(size), result.GetValue(model), result.GetValue(json), result.GetValue(plot), result.GetValue(work),
+                LesionRange.Full with { MinMm = result.GetValue(minLesion), MinContrastHu = result.GetValue(minContrast) }),
             shared.Read(result),
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error,
@@ -49,6 +52,12 @@ internal static class EvalCommand
             return 1;
         }
 
+        if (request.Lesions.Validate() is [string problem, ..])
+        {
+            error.WriteLine($"edgectl eval: --min-lesion-mm/--min-contrast-hu: {problem}");
+            return 1;
+        }
+
         using InferenceServices? services = InferenceServices.Open(options, "eval", error);
         if (services?.Select(request.Model, "eval", error) is not { } packages)
         {
@@ -61,7 +70,7 @@ internal static class EvalCommand
         EvaluationReport report;
         try
         {
-            IReadOnlyList<CohortCase> cohort = CohortPlanner.Plan(request.Cohort, request.Seed, request.Size);
+            IReadOnlyList<CohortCase> cohort = CohortPlanner.Plan(request.Cohort, request.Seed, request.Size, request.Lesions);
             using var progress = new TerminalProgress($"evaluating {package.Id}", cohort.Count, error);
             report = new CohortEvaluator(services.Pipeline([package]), package).Run(cohort, request.Seed, work, progress, cancellationToken);
         }
