@@ -44,49 +44,32 @@ public static partial class PduReader
 
     private delegate T SpanParser<T>(ReadOnlySpan<byte> span);
 
-    private static AssociateRequestPdu ParseAssociateRequest(ReadOnlySpan<byte> body)
-    {
-        AssociateFields<PresentationContextItem> fields = ParseAssociate(body, "A-ASSOCIATE-RQ", ItemType.PresentationContextRequest,
-            ParseProposedContext, static pc => pc.Id, "proposed");
-        return new AssociateRequestPdu
-        {
-            ProtocolVersion = fields.Version,
-            CalledAeTitle = fields.CalledAeTitle,
-            CallingAeTitle = fields.CallingAeTitle,
-            ApplicationContextName = fields.ApplicationContextName,
-            PresentationContexts = fields.Contexts,
-            UserInformation = fields.UserInformation,
-        };
-    }
+    private static AssociateRequestPdu ParseAssociateRequest(ReadOnlySpan<byte> body) =>
+        ParseAssociate(body, "A-ASSOCIATE-RQ", ItemType.PresentationContextRequest, ParseProposedContext, static pc => pc.Id, "proposed",
+            static (version, called, calling, application, contexts, user) => new AssociateRequestPdu
+            {
+                ProtocolVersion = version, CalledAeTitle = called, CallingAeTitle = calling, ApplicationContextName = application,
+                PresentationContexts = contexts, UserInformation = user,
+            });
 
-    private static AssociateAcceptPdu ParseAssociateAccept(ReadOnlySpan<byte> body)
-    {
-        AssociateFields<PresentationContextResultItem> fields = ParseAssociate(body, "A-ASSOCIATE-AC", ItemType.PresentationContextAccept,
-            ParseContextResult, static pc => pc.Id, "answered");
-        return new AssociateAcceptPdu
-        {
-            ProtocolVersion = fields.Version,
-            CalledAeTitle = fields.CalledAeTitle,
-            CallingAeTitle = fields.CallingAeTitle,
-            ApplicationContextName = fields.ApplicationContextName,
-            PresentationContexts = fields.Contexts,
-            UserInformation = fields.UserInformation,
-        };
-    }
+    private static AssociateAcceptPdu ParseAssociateAccept(ReadOnlySpan<byte> body) =>
+        ParseAssociate(body, "A-ASSOCIATE-AC", ItemType.PresentationContextAccept, ParseContextResult, static pc => pc.Id, "answered",
+            static (version, called, calling, application, contexts, user) => new AssociateAcceptPdu
+            {
+                ProtocolVersion = version, CalledAeTitle = called, CallingAeTitle = calling, ApplicationContextName = application,
+                PresentationContexts = contexts, UserInformation = user,
+            });
 
     private delegate T ItemParser<T>(ref BigEndianReader item);
 
-    /// <summary>The fields A-ASSOCIATE-RQ and -AC share (PS3.8 Tables 9-11 and 9-17); only their presentation context items differ.</summary>
-    private readonly record struct AssociateFields<TContext>(
-        ushort Version,
-        string CalledAeTitle,
-        string CallingAeTitle,
-        string ApplicationContextName,
-        List<TContext> Contexts,
-        UserInformation UserInformation);
+    private delegate TPdu AssociateFactory<TPdu, TContext>(
+        ushort version, string called, string calling, string applicationContext, List<TContext> contexts, UserInformation userInformation);
 
-    private static AssociateFields<TContext> ParseAssociate<TContext>(
-        ReadOnlySpan<byte> body, string pdu, byte contextItemType, ItemParser<TContext> parseContext, Func<TContext, byte> idOf, string verb)
+    /// <summary>A-ASSOCIATE-RQ and -AC share their layout (PS3.8 Tables 9-11 and 9-17); only their presentation context items differ.</summary>
+    private static TPdu ParseAssociate<TPdu, TContext>(
+        ReadOnlySpan<byte> body, string pdu, byte contextItemType, ItemParser<TContext> parseContext, Func<TContext, byte> idOf, string verb,
+        AssociateFactory<TPdu, TContext> create)
+        where TPdu : AssociatePdu<TContext>
     {
         var r = new BigEndianReader(body);
         ReadFixedFields(ref r, out ushort version, out string called, out string calling);
@@ -125,7 +108,7 @@ public static partial class PduReader
             }
         }
 
-        return new AssociateFields<TContext>(
+        return create(
             version,
             called,
             calling,

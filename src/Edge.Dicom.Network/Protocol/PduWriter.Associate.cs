@@ -10,36 +10,34 @@ public static partial class PduWriter
     private const int ItemHeaderLength = 4;
 
     private static void WriteAssociateRequest(IBufferWriter<byte> output, AssociateRequestPdu rq) =>
-        WriteAssociate(output, PduType.AssociateRequest, rq.ProtocolVersion, rq.CalledAeTitle, rq.CallingAeTitle, rq.ApplicationContextName,
-            rq.PresentationContexts, ProposedContextLength, WriteProposedContext, rq.UserInformation);
+        WriteAssociate(output, rq, ProposedContextLength, WriteProposedContext);
 
     private static void WriteAssociateAccept(IBufferWriter<byte> output, AssociateAcceptPdu ac) =>
-        WriteAssociate(output, PduType.AssociateAccept, ac.ProtocolVersion, ac.CalledAeTitle, ac.CallingAeTitle, ac.ApplicationContextName,
-            ac.PresentationContexts, ContextResultLength, WriteContextResult, ac.UserInformation);
+        WriteAssociate(output, ac, ContextResultLength, WriteContextResult);
 
     private delegate void ContextWriter<T>(ref ItemWriter w, T context);
 
     /// <summary>A-ASSOCIATE-RQ and -AC share their layout (PS3.8 Tables 9-11 and 9-17); only the presentation context items differ.</summary>
     private static void WriteAssociate<TContext>(
-        IBufferWriter<byte> output, PduType type, ushort version, string called, string calling, string applicationContext,
-        IReadOnlyList<TContext> contexts, Func<TContext, int> contextLength, ContextWriter<TContext> writeContext, UserInformation userInformation)
+        IBufferWriter<byte> output, AssociatePdu<TContext> pdu, Func<TContext, int> contextLength, ContextWriter<TContext> writeContext)
     {
-        int length = 68 + TextItemLength(applicationContext) + UserInformationLength(userInformation);
-        foreach (TContext pc in contexts)
+        int userInformationLength = UserInformationLength(pdu.UserInformation);
+        int length = 68 + TextItemLength(pdu.ApplicationContextName) + userInformationLength;
+        foreach (TContext pc in pdu.PresentationContexts)
         {
             length += contextLength(pc);
         }
 
         var w = new ItemWriter(output, PduReader.HeaderLength + length);
-        w.PduHeader(type, length);
-        w.FixedFields(version, called, calling);
-        w.TextItem(ItemType.ApplicationContext, applicationContext);
-        foreach (TContext pc in contexts)
+        w.PduHeader(pdu.Type, length);
+        w.FixedFields(pdu.ProtocolVersion, pdu.CalledAeTitle, pdu.CallingAeTitle);
+        w.TextItem(ItemType.ApplicationContext, pdu.ApplicationContextName);
+        foreach (TContext pc in pdu.PresentationContexts)
         {
             writeContext(ref w, pc);
         }
 
-        w.UserInformation(userInformation, UserInformationLength(userInformation));
+        w.UserInformation(pdu.UserInformation, userInformationLength);
         w.Commit();
     }
 
