@@ -22,7 +22,12 @@ public static class SeriesScanner
         return ScanFiles(files, maxDegreeOfParallelism, cancellationToken);
     }
 
-    public static SeriesScan ScanFiles(IReadOnlyList<string> paths, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
+    /// <param name="known">
+    /// Frames already read for a path (a file decoded ahead of assembly, <see cref="DecodedInstance"/>), or null to read
+    /// the file; the caller vouches that the file has not changed since.
+    /// </param>
+    public static SeriesScan ScanFiles(IReadOnlyList<string> paths, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default,
+        Func<string, IReadOnlyList<FrameHeader>?>? known = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var results = new IReadOnlyList<FrameHeader>?[paths.Count];
@@ -31,6 +36,12 @@ public static class SeriesScanner
         Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, i =>
         {
             string path = paths[i];
+            if (known?.Invoke(path) is { } frames)
+            {
+                results[i] = frames;
+                return;
+            }
+
             if (!LooksLikeDicom(path))
             {
                 notDicom[i] = true;

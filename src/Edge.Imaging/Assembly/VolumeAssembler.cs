@@ -63,7 +63,9 @@ public static class VolumeAssembler
         options ??= VolumeAssemblyOptions.Default;
         VolumeShape shape = plan.Geometry.Shape;
         int sliceLength = shape.SliceLength;
-        float[] voxels = GC.AllocateUninitializedArray<float>(checked((int)shape.VoxelCount));
+        float[] voxels = options.VoxelBuffer?.Invoke(shape.VoxelCount) is { } given && given.LongLength == shape.VoxelCount
+            ? given
+            : GC.AllocateUninitializedArray<float>(checked((int)shape.VoxelCount));
         var byFile = plan.Slices.GroupBy(s => s.Frame.Source).Select(g => g.ToArray()).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
         try
@@ -89,6 +91,17 @@ public static class VolumeAssembler
     private static void DecodeFile(PlannedSlice[] slices, float[] voxels, VolumeShape shape, ParallelOptions parallel)
     {
         SourceFile source = slices[0].Frame.Source;
+        if (source.Decoded is { } decoded)
+        {
+            foreach (PlannedSlice slice in slices)
+            {
+                Place(decoded[slice.Frame.FrameIndex], slice, voxels, shape);
+            }
+
+            source.ReleaseDecoded();
+            return;
+        }
+
         try
         {
             using FramePixels pixels = FramePixels.Open(source.OpenForPixels(), slices[0].Frame);
@@ -107,6 +120,25 @@ public static class VolumeAssembler
         finally
         {
             source.Release();
+        }
+    }
+
+    /// <summary>Copies a frame decoded ahead of assembly into its slice, shifted as the plan says.</summary>
+    private static void Place(float[] frame, PlannedSlice slice, float[] voxels, VolumeShape shape)
+    {
+        if (frame.Length != shape.SliceLength)
+        {
+            throw new VolumeAssemblyException($"{slice.Frame}: {frame.Length} decoded pixels for a {shape.Height} x {shape.Width} slice");
+        }
+
+        Span<float> destination = voxels.AsSpan(slice.Z * shape.SliceLength, shape.SliceLength);
+        if (slice.IsShifted)
+        {
+            SliceResampling.Shift(frame, destination, shape.Height, shape.Width, slice.ShiftRows, slice.ShiftColumns);
+        }
+        else
+        {
+            frame.CopyTo(destination);
         }
     }
 

@@ -18,6 +18,15 @@ public sealed record SeriesCompletionOptions
     /// </summary>
     public TimeSpan MaxOpenAssociationWait { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// When the one association that carried a series is released normally (A-RELEASE, not an abort) and nothing else
+    /// is adding to the series, it completes this long after the release instead of after the full
+    /// <see cref="QuietTime"/>: the sender said it is done. 0.5 s lets a sender that sends in batches open its next
+    /// association first (a new instance cancels the early completion). At or above <see cref="QuietTime"/> it turns
+    /// the early completion off (the quiet time is never lengthened).
+    /// </summary>
+    public TimeSpan ReleaseGrace { get; init; } = TimeSpan.FromSeconds(0.5);
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
@@ -29,6 +38,11 @@ public sealed record SeriesCompletionOptions
         if (MaxOpenAssociationWait < QuietTime || MaxOpenAssociationWait > TimeSpan.FromDays(1))
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"Completion:MaxOpenAssociationWait must be between QuietTime and 1 day (got {MaxOpenAssociationWait})"));
+        }
+
+        if (ReleaseGrace < TimeSpan.Zero || ReleaseGrace > TimeSpan.FromHours(1))
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"Completion:ReleaseGrace must be between 0 and 1 hour (got {ReleaseGrace})"));
         }
 
         return errors;

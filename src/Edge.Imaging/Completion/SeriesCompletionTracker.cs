@@ -4,6 +4,9 @@ namespace Edge.Imaging.Completion;
 /// Tracks instances by study and series as they arrive and decides when each series is complete: no instance for
 /// <see cref="SeriesCompletionOptions.QuietTime"/> AND no open association still adding to it (an association open
 /// longer than <see cref="SeriesCompletionOptions.MaxOpenAssociationWait"/> after the last instance stops counting).
+/// When the single association that carried the series is released normally, the sender has said it is done: the
+/// series completes <see cref="SeriesCompletionOptions.ReleaseGrace"/> after the release instead (see
+/// <see cref="AssociationClosed"/>).
 /// A late instance reopens a completed series; its next completion has the next <see cref="SeriesTrackingState.Generation"/>.
 /// <para>Time comes only from the <see cref="TimeProvider"/>, so tests drive it with a simulated clock. The tracker
 /// is thread-safe; it raises nothing by itself: call <see cref="CollectCompleted"/> when <see cref="TimeUntilNextDue"/>
@@ -11,6 +14,12 @@ namespace Edge.Imaging.Completion;
 /// </summary>
 public sealed class SeriesCompletionTracker
 {
+    /// <summary>
+    /// A release completes a series early only if its association carried at least this many instances: some senders
+    /// open one association per image, and for them each release says nothing about the series.
+    /// </summary>
+    public const int MinimumInstancesForRelease = 2;
+
     private readonly Lock _lock = new();
     private readonly SeriesCompletionOptions _options;
     private readonly TimeProvider _time;
@@ -36,7 +45,7 @@ public sealed class SeriesCompletionTracker
         foreach (SeriesTrackingState state in restored?.Series ?? [])
         {
             state.OpenAssociations.Clear();
-            _series[state.SeriesInstanceUid] = new TrackedSeries(state);
+            _series[state.SeriesInstanceUid] = new TrackedSeries(state, restored: true);
         }
     }
 
@@ -75,12 +84,14 @@ public sealed class SeriesCompletionTracker
         {
             if (!_series.TryGetValue(arrival.SeriesInstanceUid, out TrackedSeries? series))
             {
-                series = new TrackedSeries(new SeriesTrackingState
-                {
-                    StudyInstanceUid = arrival.StudyInstanceUid,
-                    SeriesInstanceUid = arrival.SeriesInstanceUid,
-                    FirstArrival = now,
-                });
+                series = new TrackedSeries(
+                    new SeriesTrackingState
+                    {
+                        StudyInstanceUid = arrival.StudyInstanceUid,
+                        SeriesInstanceUid = arrival.SeriesInstanceUid,
+                        FirstArrival = now,
+                    },
+                    restored: false);
                 _series.Add(arrival.SeriesInstanceUid, series);
             }
 
@@ -99,15 +110,25 @@ public sealed class SeriesCompletionTracker
         Changed?.Invoke();
     }
 
-    public void AssociationClosed(string associationId)
+    /// <summary>
+    /// An association ended. <paramref name="released"/> is true only for a normal A-RELEASE: then a series that this
+    /// association alone carried (every instance of its current reception, at least
+    /// <see cref="MinimumInstancesForRelease"/> of them) and that no other association is adding to completes after
+    /// <see cref="SeriesCompletionOptions.ReleaseGrace"/>. An abort, a timeout or a lost connection keeps the quiet-time rule.
+    /// </summary>
+    public void AssociationClosed(string associationId, bool released = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(associationId);
+        DateTimeOffset now = _time.GetUtcNow();
         lock (_lock)
         {
             _openAssociations.Remove(associationId);
             foreach (TrackedSeries series in _series.Values)
             {
-                series.State.OpenAssociations.Remove(associationId);
+                if (series.State.OpenAssociations.Remove(associationId) && released)
+                {
+                    series.Released(associationId, now);
+                }
             }
         }
 
@@ -124,7 +145,7 @@ public sealed class SeriesCompletionTracker
             foreach (TrackedSeries series in _series.Values)
             {
                 SeriesTrackingState s = series.State;
-                if (s.Status == SeriesStatus.Receiving && DueAt(s) <= now)
+                if (s.Status == SeriesStatus.Receiving && DueAt(series) <= now)
                 {
                     s.Status = SeriesStatus.Complete;
                     s.Generation++;
@@ -148,7 +169,7 @@ public sealed class SeriesCompletionTracker
             {
                 if (series.State.Status == SeriesStatus.Receiving)
                 {
-                    DateTimeOffset due = DueAt(series.State);
+                    DateTimeOffset due = DueAt(series);
                     earliest = earliest is null || due < earliest ? due : earliest;
                 }
             }
@@ -184,11 +205,18 @@ public sealed class SeriesCompletionTracker
     }
 
     // The quiet time runs from the last instance; while a contributing association is open the series waits for
-    // its close, but no longer than MaxOpenAssociationWait after the last instance.
-    private DateTimeOffset DueAt(SeriesTrackingState s)
+    // its close, but no longer than MaxOpenAssociationWait after the last instance. A release by the association that
+    // carried the whole series shortens the wait to the release grace.
+    private DateTimeOffset DueAt(TrackedSeries series)
     {
+        SeriesTrackingState s = series.State;
+        if (s.OpenAssociations.Count > 0)
+        {
+            return s.LastArrival + _options.MaxOpenAssociationWait;
+        }
+
         DateTimeOffset quiet = s.LastArrival + _options.QuietTime;
-        return s.OpenAssociations.Count == 0 ? quiet : s.LastArrival + _options.MaxOpenAssociationWait;
+        return series.ReleasedAt is { } released && released + _options.ReleaseGrace < quiet ? released + _options.ReleaseGrace : quiet;
     }
 
     private static TrackedInstance Copy(TrackedInstance i) =>
@@ -207,24 +235,65 @@ public sealed class SeriesCompletionTracker
         Instances = [.. s.Instances.Select(Copy)],
     };
 
-    /// <summary>A series' state plus an index of its SOP instances for de-duplication.</summary>
+    /// <summary>
+    /// A series' state, an index of its SOP instances for de-duplication, and who delivered its current reception
+    /// (the arrivals since it was created or last reopened), which decides whether a release may complete it early.
+    /// The reception is not persisted: after a restart the quiet-time rule applies.
+    /// </summary>
     private sealed class TrackedSeries
     {
         private readonly Dictionary<string, TrackedInstance> _bySop = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _receptionAssociations = new(StringComparer.Ordinal);
+        private int _receptionArrivals;
+        private bool _receptionHasOtherSources;
 
-        public TrackedSeries(SeriesTrackingState state)
+        public TrackedSeries(SeriesTrackingState state, bool restored)
         {
             State = state;
             foreach (TrackedInstance i in state.Instances)
             {
                 _bySop[i.SopInstanceUid] = i;
             }
+
+            // Instances received before a restart came from associations that are gone: no release can vouch for them.
+            _receptionHasOtherSources = restored && state.Status == SeriesStatus.Receiving && state.Instances.Count > 0;
         }
 
         public SeriesTrackingState State { get; }
 
+        /// <summary>When the association that carried the whole reception was released; null when that has not happened.</summary>
+        public DateTimeOffset? ReleasedAt { get; private set; }
+
+        public void Released(string associationId, DateTimeOffset now)
+        {
+            if (!_receptionHasOtherSources && State.OpenAssociations.Count == 0 && _receptionArrivals >= MinimumInstancesForRelease
+                && _receptionAssociations.Count == 1 && _receptionAssociations.Contains(associationId))
+            {
+                ReleasedAt = now;
+            }
+        }
+
         public void Add(InstanceArrival arrival, DateTimeOffset now)
         {
+            if (State.Status == SeriesStatus.Complete)
+            {
+                // Reopened by a late instance: a new reception starts.
+                _receptionAssociations.Clear();
+                _receptionArrivals = 0;
+                _receptionHasOtherSources = false;
+            }
+
+            _receptionArrivals++;
+            ReleasedAt = null;
+            if (arrival.AssociationId is { } association)
+            {
+                _receptionAssociations.Add(association);
+            }
+            else
+            {
+                _receptionHasOtherSources = true;
+            }
+
             if (_bySop.TryGetValue(arrival.SopInstanceUid, out TrackedInstance? existing))
             {
                 existing.FilePath = arrival.FilePath ?? existing.FilePath;

@@ -26,7 +26,7 @@ public sealed class StorageCompletionEvents(SeriesCompletionTracker tracker) : I
     public void AssociationClosed(AssociationSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        tracker.AssociationClosed(Key(summary.Id));
+        tracker.AssociationClosed(Key(summary.Id), released: summary.EndReason == AssociationEndReason.Released);
     }
 
     private static string Key(long associationId) => associationId.ToString(CultureInfo.InvariantCulture);

@@ -16,7 +16,10 @@ namespace Edge.Service.Pipeline;
 /// Stage 4: leases the oldest job of the persistent queue, reads the series' headers and assembles its HU volume, and
 /// hands it to inference through the bounded <see cref="AssembledQueue"/>. A series that cannot be assembled (an
 /// unreadable instance, inconsistent geometry ...) fails with its reason and still gets a summary; other series are
-/// not affected. A job superseded by a newer generation of its series is skipped.
+/// not affected. A job superseded by a newer generation of its series is skipped. Files the <see cref="PredecodeStage"/>
+/// decoded while the series arrived are taken from the <see cref="DecodedSeriesCache"/> (headers and HU pixels) and only
+/// copied; the rest are read from disk as before. When that stage already assembled the series while its sender was
+/// releasing (<see cref="PreparedVolume"/>) and the series' files are still exactly those, that volume is taken as is.
 /// </summary>
 public sealed class AssemblyStage(
     EdgeStore store,
@@ -24,6 +27,7 @@ public sealed class AssemblyStage(
     AssembledQueue assembled,
     SyncRuntime sync,
     ModelRuntime models,
+    DecodedSeriesCache decoded,
     StageHealth health,
     EdgeSettings settings,
     ILogger<AssemblyStage> logger)
@@ -83,12 +87,20 @@ public sealed class AssemblyStage(
         try
         {
             files = ReceivedFiles(series);
-            (AssembledVolume volume, DicomDataset header) = Assemble(series, files, stoppingToken);
+            int cached = files.Count(f => decoded.Lookup(series.SeriesInstanceUid, f) is not null);
+            (PreparedVolume? prepared, bool current) = decoded.TakePrepared(series.SeriesInstanceUid);
+            bool ahead = current && cached == files.Length && prepared!.Paths.Count == files.Length && files.All(prepared.Paths.Contains);
+            (AssembledVolume volume, DicomDataset header, TimeSpan scanned) = ahead
+                ? (prepared!.Assembled, DicomFile.Open(files[0], DicomReadOptions.HeaderOnly).Dataset, clock.Elapsed)
+                : Assemble(series, files, path => decoded.Lookup(series.SeriesInstanceUid, path), Reusing(prepared), clock, stoppingToken);
+            TimeSpan built = clock.Elapsed;
             series.Acquisition = SeriesHeader.Acquisition(header, volume.Volume.Shape.Depth, volume.Volume.Shape.Height, volume.Volume.Shape.Width);
             series.Identifiers = SeriesHeader.Identifiers(header);
             store.UpsertSeries(series);
             double ms = clock.Elapsed.TotalMilliseconds;
             ServiceLog.Assembled(Logger, job.Id, volume.Volume.Shape.ToString(), ms);
+            PipelineLog.AssemblySteps(Logger, job.Id, cached, files.Length, ahead ? "while the sender released" : "now",
+                scanned.TotalMilliseconds, (built - scanned).TotalMilliseconds, ms - built.TotalMilliseconds);
             return new AssembledSeries(job, series, volume, ms);
         }
         catch (Exception ex) when (ex is VolumeAssemblyException or DicomFormatException or InvalidDataException or IOException
@@ -96,10 +108,19 @@ public sealed class AssemblyStage(
         {
             failure = ex is OutOfMemoryException ? "the series is too large to assemble in the memory available" : WithoutPaths(ex.Message, files, series.StoragePath);
         }
+        finally
+        {
+            decoded.Evict(series.SeriesInstanceUid);
+        }
 
         await FailAsync(job, series, failure, clock.Elapsed.TotalMilliseconds, stoppingToken).ConfigureAwait(false);
         return null;
     }
+
+    /// <summary>A speculative volume that is stale (a file came or changed since) still lends its buffer if the size fits.</summary>
+    private static VolumeAssemblyOptions Reusing(PreparedVolume? stale) => stale is null
+        ? VolumeAssemblyOptions.Default
+        : VolumeAssemblyOptions.Default with { VoxelBuffer = voxels => stale.Assembled.Volume.Voxels.LongLength == voxels ? stale.Assembled.Volume.Voxels : null };
 
     /// <summary>The series' received files, sorted so that "instance N" in a reason names the same file every time.</summary>
     private static string[] ReceivedFiles(SeriesRecord series)
@@ -113,9 +134,12 @@ public sealed class AssemblyStage(
         return files.Length > 0 ? files : throw new VolumeAssemblyException("no received instance files were found for the series");
     }
 
-    private static (AssembledVolume Volume, DicomDataset Header) Assemble(SeriesRecord series, string[] files, CancellationToken cancellationToken)
+    /// <returns>The volume, the first image's header, and <paramref name="clock"/> when the headers were scanned.</returns>
+    private static (AssembledVolume Volume, DicomDataset Header, TimeSpan Scanned) Assemble(SeriesRecord series, string[] files,
+        Func<string, IReadOnlyList<FrameHeader>?> known, VolumeAssemblyOptions options, Stopwatch clock, CancellationToken cancellationToken)
     {
-        SeriesScan scan = SeriesScanner.ScanFiles(files, cancellationToken: cancellationToken);
+        SeriesScan scan = SeriesScanner.ScanFiles(files, cancellationToken: cancellationToken, known: known);
+        TimeSpan scanned = clock.Elapsed;
         if (scan.Unreadable.Count > 0)
         {
             // A corrupt instance fails its series rather than being screened around: a gap could hide the finding.
@@ -125,9 +149,9 @@ public sealed class AssemblyStage(
 
         ScannedSeries? mine = scan.Series.FirstOrDefault(s => s.SeriesInstanceUid == series.SeriesInstanceUid)
             ?? throw new VolumeAssemblyException("none of the received files belongs to the series");
-        AssembledVolume volume = VolumeAssembler.Assemble(mine.Frames, earlier: scan.WarningsFor(mine), cancellationToken: cancellationToken);
+        AssembledVolume volume = VolumeAssembler.Assemble(mine.Frames, options, scan.WarningsFor(mine), cancellationToken);
         DicomDataset header = DicomFile.Open(mine.Frames[0].Source.Path, DicomReadOptions.HeaderOnly).Dataset;
-        return (volume, header);
+        return (volume, header, scanned);
     }
 
     /// <summary>

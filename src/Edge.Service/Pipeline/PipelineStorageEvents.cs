@@ -9,12 +9,14 @@ namespace Edge.Service.Pipeline;
 /// Stage 1, the SCP's events. The instance is already durable on disk when <see cref="InstanceStored"/> runs (the SCP
 /// fsyncs file and directory first), so the handler only counts it and tells the completion tracker: a few dictionary
 /// operations under one lock. Receiving therefore never waits on assembly or inference; and if the process dies
-/// before the series completes, the start-up rescan of the received tree finds the files again.
+/// before the series completes, the start-up rescan of the received tree finds the files again. The pre-decode stage
+/// hears of instances as an <see cref="IInstanceListener"/> and of closes from here; it only enqueues.
 /// </summary>
 public sealed class PipelineStorageEvents(
     SeriesCompletionTracker tracker,
     ReceptionStats stats,
     IEnumerable<IInstanceListener> listeners,
+    PredecodeStage predecode,
     ILogger<PipelineStorageEvents> logger)
     : IStorageEvents
 {
@@ -51,6 +53,7 @@ public sealed class PipelineStorageEvents(
         }
 
         _tracking.AssociationClosed(summary);
+        predecode.AssociationClosed(summary.Id, summary.EndReason == AssociationEndReason.Released);
 
         // AE titles, address, counts and timings: no patient data.
         ServiceLog.AssociationEnded(logger, summary.ToString());

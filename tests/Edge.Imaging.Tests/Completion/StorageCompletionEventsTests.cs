@@ -27,6 +27,28 @@ public sealed class StorageCompletionEventsTests
         Assert.Equal("/data/a.dcm", Assert.Single(done.Instances).FilePath);
     }
 
+    [Theory]
+    [InlineData(AssociationEndReason.Released, 0.5)]
+    [InlineData(AssociationEndReason.AbortedByPeer, 10)]
+    [InlineData(AssociationEndReason.ConnectionLost, 10)]
+    [InlineData(AssociationEndReason.TimedOut, 10)]
+    public void Only_a_normal_release_completes_the_series_early(AssociationEndReason end, double expectedSeconds)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var tracker = new SeriesCompletionTracker(new SeriesCompletionOptions(), clock);
+        var events = new StorageCompletionEvents(tracker);
+        var info = new AssociationInfo(8, "SCANNER", "EDGE", null, "1.2.3", null, 16384, clock.GetUtcNow());
+
+        events.AssociationOpened(info);
+        foreach (string sop in new[] { "a", "b" })
+        {
+            events.InstanceStored(new StoredInstance($"/data/{sop}.dcm", "9.9", "1.1", sop, "1.2.840.10008.5.1.4.1.1.2", "1.2.840.10008.1.2.1", "SCANNER", null, 8, 1000, clock.GetUtcNow(), false));
+        }
+
+        events.AssociationClosed(new AssociationSummary(8, info, null, end, null, 2, 0, 2000, TimeSpan.FromSeconds(1)));
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), tracker.TimeUntilNextDue());
+    }
+
     [Fact]
     public void Folder_scan_feeds_one_arrival_per_file_and_the_series_completes_after_the_quiet_time()
     {
