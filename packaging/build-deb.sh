@@ -21,13 +21,14 @@ build_one() {
     rm -rf "$stage/usr/lib/edge/models" "$stage/usr/lib/edge/profiles"
   else
     rm -rf "$stage"; mkdir -p "$stage"
-    echo "==> publish $rid (self-contained)" >&2
+    # ReadyToRun: the appliance starts (and systemd's start timeout runs) without JIT-compiling most of Edge.
+    echo "==> publish $rid (self-contained, ReadyToRun)" >&2
     # A build folder of its own per architecture: never the source tree's bin/obj, which `./build.sh build` and the
     # test run use at the same time (a RID-specific restore there would rewrite their project.assets.json).
     for p in src/Edge.Service/Edge.Service.csproj src/Edge.Cli/Edge.Cli.csproj; do
       dotnet publish "$p" -c Release -r "$rid" --self-contained true -o "$stage/usr/lib/edge" -nologo -v:q \
         --artifacts-path "$ROOT/artifacts/deb/build-$arch" -p:DebugType=none -p:GenerateDocumentationFile=false \
-        -p:SatelliteResourceLanguages=en
+        -p:SatelliteResourceLanguages=en -p:PublishReadyToRun=true
     done
   fi
   # Model packages and device profiles ship read-only beside the binaries.
