@@ -140,8 +140,8 @@ def largest_component(mask):
     return tuple(np.nonzero((ids == best).numpy()))
 
 
-def max_box_mean(prob, box):
-    """Edge.Inference CaseScorer.MaxBoxMean: maximum mean over every box position fully inside the volume."""
+def box_sums(prob, box):
+    """The sum of prob over every box position fully inside the volume (separable running sums, float64)."""
     c = prob.astype(np.float64)
     for axis, k in enumerate(box):
         k = min(k, c.shape[axis])
@@ -150,7 +150,12 @@ def max_box_mean(prob, box):
         cs = np.concatenate([zero, cs], axis=axis)
         n = c.shape[axis]
         c = np.take(cs, np.arange(k, n + 1), axis=axis) - np.take(cs, np.arange(0, n - k + 1), axis=axis)
-    return float(c.max() / (box[0] * box[1] * box[2]))
+    return c
+
+
+def max_box_mean(prob, box):
+    """Edge.Inference CaseScorer.MaxBoxMean: maximum mean over every box position fully inside the volume."""
+    return float(box_sums(prob, box).max() / (box[0] * box[1] * box[2]))
 
 
 def kernel_voxels(kernel_mm, spacing, shape):
@@ -188,14 +193,7 @@ def organ_region(argmax_labels, values, margin_mm, spacing):
 def max_box_mean_in(prob, box, mask):
     """Edge.Inference CaseScorer.MaxBoxMeanIn: as max_box_mean, but only boxes whose centre voxel (start + edge // 2)
     lies in mask count; the whole-volume maximum when no box does."""
-    c = prob.astype(np.float64)
-    for axis, k in enumerate(box):
-        k = min(k, c.shape[axis])
-        cs = np.cumsum(c, axis=axis)
-        zero = np.zeros_like(np.take(cs, [0], axis=axis))
-        cs = np.concatenate([zero, cs], axis=axis)
-        n = c.shape[axis]
-        c = np.take(cs, np.arange(k, n + 1), axis=axis) - np.take(cs, np.arange(0, n - k + 1), axis=axis)
+    c = box_sums(prob, box)
     inside = mask[tuple(slice(k // 2, k // 2 + n) for k, n in zip(box, c.shape))]
     if not inside.any():
         return float(c.max() / (box[0] * box[1] * box[2]))
