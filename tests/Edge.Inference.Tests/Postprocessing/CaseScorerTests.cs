@@ -23,19 +23,7 @@ public sealed class CaseScorerTests
             {
                 for (int x = 0; x + bx <= 8; x++)
                 {
-                    double sum = 0;
-                    for (int dz = 0; dz < bz; dz++)
-                    {
-                        for (int dy = 0; dy < by; dy++)
-                        {
-                            for (int dx = 0; dx < bx; dx++)
-                            {
-                                sum += map[((((z + dz) * 7) + y + dy) * 8) + x + dx];
-                            }
-                        }
-                    }
-
-                    expected = Math.Max(expected, sum / (bz * by * bx));
+                    expected = Math.Max(expected, BruteBoxMean(map, z, y, x, bz, by, bx));
                 }
             }
         }
@@ -88,19 +76,7 @@ public sealed class CaseScorerTests
                         continue;
                     }
 
-                    double sum = 0;
-                    for (int dz = 0; dz < bz; dz++)
-                    {
-                        for (int dy = 0; dy < by; dy++)
-                        {
-                            for (int dx = 0; dx < bx; dx++)
-                            {
-                                sum += map[((((z + dz) * 7) + y + dy) * 8) + x + dx];
-                            }
-                        }
-                    }
-
-                    expected = Math.Max(expected, sum / (bz * by * bx));
+                    expected = Math.Max(expected, BruteBoxMean(map, z, y, x, bz, by, bx));
                 }
             }
         }
@@ -127,5 +103,23 @@ public sealed class CaseScorerTests
         Assert.Equal(0.1, CaseScorer.Score(map, shape, spacing, spec, region), 6);
         Assert.Equal(0.9, CaseScorer.Score(map, shape, spacing, spec, null), 6);          // no organ found: the whole map
         Assert.Equal(0.9, CaseScorer.Score(map, shape, spacing, spec, new bool[1000]), 6); // empty region: the whole map
+    }
+
+    /// <summary>The mean of a bz × by × bx box at (z, y, x) of a 6 × 7 × 8 map, summed voxel by voxel.</summary>
+    private static double BruteBoxMean(float[] map, int z, int y, int x, int bz, int by, int bx)
+    {
+        double sum = 0;
+        for (int dz = 0; dz < bz; dz++)
+        {
+            for (int dy = 0; dy < by; dy++)
+            {
+                for (int dx = 0; dx < bx; dx++)
+                {
+                    sum += map[((((z + dz) * 7) + y + dy) * 8) + x + dx];
+                }
+            }
+        }
+
+        return sum / (bz * by * bx);
     }
 }
