@@ -53,7 +53,7 @@ public sealed class HeartbeatPublisher
                 _store.ExpirePending();
                 if (_connection.IsConnected)
                 {
-                    await PublishAsync(stoppingToken).ConfigureAwait(false);
+                    await PublishAsync().ConfigureAwait(false);
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
@@ -125,7 +125,7 @@ public sealed class HeartbeatPublisher
         }
     }
 
-    private async Task PublishAsync(CancellationToken stoppingToken)
+    private async Task PublishAsync()
     {
         byte[] payload = JsonSerializer.SerializeToUtf8Bytes(Build(), SyncJsonContext.Default.HeartbeatMessage);
         MqttApplicationMessage message = new MqttApplicationMessageBuilder()
@@ -137,14 +137,15 @@ public sealed class HeartbeatPublisher
             .WithMessageExpiryInterval((uint)(2 * _options.HeartbeatSeconds))
             .WithUserProperty(MessageProperties.SchemaVersion, MessageProperties.SchemaVersionValue)
             .Build();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(_options.PublishTimeoutSeconds));
+        // Not linked to stoppingToken: a stop lets the in-flight QoS 1 publish finish (bounded by the publish timeout)
+        // so that the orderly shutdown that follows (retained offline, then a normal DISCONNECT) finds a clean session;
+        // a publish abandoned half-way can cost the session, and the broker then announces the will ("lost") instead.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.PublishTimeoutSeconds));
         try
         {
             await _connection.Client.PublishAsync(message, timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is MqttCommunicationException or InvalidOperationException
-            || (ex is OperationCanceledException && !stoppingToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is MqttCommunicationException or InvalidOperationException or OperationCanceledException)
         {
             SyncLog.HeartbeatFailed(_logger, ex.Message);
         }

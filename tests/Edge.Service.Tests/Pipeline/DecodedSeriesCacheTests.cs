@@ -138,9 +138,11 @@ public sealed class DecodedSeriesCacheTests : IDisposable
         Assert.Equal(new HashSet<string> { files[0], files[1] }, snapshot.Paths.ToHashSet());
 
         // An assembly that arrives while the speculative one is under way waits for it rather than competing with it.
+        // The volume is built before the waiter starts: the wait is bounded in real time, and a loaded CI machine
+        // (JIT, parallel test assemblies) must not turn this into a race.
+        var volume = new PreparedVolume(VolumeAssembler.Assemble(snapshot.Frames), snapshot.Paths, snapshot.Version);
         Task<(PreparedVolume? Volume, bool Current)> taken = Task.Run(() => cache.TakePrepared(uid));
         await Task.Delay(100);
-        var volume = new PreparedVolume(VolumeAssembler.Assemble(snapshot.Frames), snapshot.Paths, snapshot.Version);
         cache.CompletePrepare(uid, volume);
         (PreparedVolume? got, bool current) = await taken;
         Assert.Same(volume, got);
