@@ -13,15 +13,9 @@ public static class AtomicFile
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> atomically and durably.</summary>
     public static void Write(string path, ReadOnlySpan<byte> content, UnixFileMode mode = OwnerReadWrite)
     {
-        string temporary = CreateTemporary(path, mode, out FileStream stream);
+        string temporary = WriteTemporary(path, content, mode);
         try
         {
-            using (stream)
-            {
-                stream.Write(content);
-                stream.Flush(flushToDisk: true);
-            }
-
             Commit(temporary, path);
         }
         catch
@@ -60,10 +54,18 @@ public static class AtomicFile
     public static string WriteTemporary(string path, ReadOnlySpan<byte> content, UnixFileMode mode = OwnerReadWrite)
     {
         string temporary = CreateTemporary(path, mode, out FileStream stream);
-        using (stream)
+        try
         {
-            stream.Write(content);
-            stream.Flush(flushToDisk: true);
+            using (stream)
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
         }
 
         return temporary;
