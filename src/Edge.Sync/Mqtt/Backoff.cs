@@ -15,9 +15,16 @@ public sealed class Backoff(TimeSpan min, TimeSpan max, Random? random = null)
     /// <summary>The delay before retry number <paramref name="failures"/> (0 for the first retry).</summary>
     public TimeSpan Delay(int failures)
     {
-        double exponent = Math.Min(Math.Max(failures, 0), 30);
-        double ceiling = Math.Min(Max.TotalMilliseconds, Min.TotalMilliseconds * Math.Pow(2, exponent));
+        double ceiling = Ceiling(failures).TotalMilliseconds;
         double jittered = ceiling * (0.5 + (_random.NextDouble() * 0.5));
         return TimeSpan.FromMilliseconds(Math.Max(jittered, Math.Min(Min.TotalMilliseconds, Max.TotalMilliseconds) * 0.5));
+    }
+
+    /// <summary>The delay without jitter: min × 2^<paramref name="failures"/>, capped at max.</summary>
+    public TimeSpan Ceiling(int failures)
+    {
+        // 2^30 × the smallest minimum is already past any cap; clamping the exponent keeps the double finite.
+        double exponent = Math.Min(Math.Max(failures, 0), 30);
+        return TimeSpan.FromMilliseconds(Math.Min(Max.TotalMilliseconds, Min.TotalMilliseconds * Math.Pow(2, exponent)));
     }
 }
