@@ -1,7 +1,7 @@
 namespace Edge.Dicom.Network.Pdus;
 
 /// <summary>A proposed presentation context (PS3.8 §9.3.2.2): one abstract syntax and the transfer syntaxes offered for it.</summary>
-public sealed class PresentationContextItem
+public sealed class PresentationContextItem : IPresentationContextItem
 {
     public PresentationContextItem(byte id, string abstractSyntax, IReadOnlyList<string> transferSyntaxes)
     {

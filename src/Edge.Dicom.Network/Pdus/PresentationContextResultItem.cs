@@ -1,7 +1,7 @@
 namespace Edge.Dicom.Network.Pdus;
 
 /// <summary>The acceptor's answer for one presentation context (PS3.8 §9.3.3.2).</summary>
-public sealed class PresentationContextResultItem
+public sealed class PresentationContextResultItem : IPresentationContextItem
 {
     public PresentationContextResultItem(byte id, PresentationContextResult result, string transferSyntax)
     {

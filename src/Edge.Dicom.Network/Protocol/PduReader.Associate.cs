@@ -45,7 +45,7 @@ public static partial class PduReader
     private delegate T SpanParser<T>(ReadOnlySpan<byte> span);
 
     private static AssociateRequestPdu ParseAssociateRequest(ReadOnlySpan<byte> body) =>
-        ParseAssociate(body, "A-ASSOCIATE-RQ", ItemType.PresentationContextRequest, ParseProposedContext, static pc => pc.Id, "proposed",
+        ParseAssociate(body, "A-ASSOCIATE-RQ", ItemType.PresentationContextRequest, ParseProposedContext, "proposed",
             static (version, called, calling, application, contexts, user) => new AssociateRequestPdu
             {
                 ProtocolVersion = version, CalledAeTitle = called, CallingAeTitle = calling, ApplicationContextName = application,
@@ -53,7 +53,7 @@ public static partial class PduReader
             });
 
     private static AssociateAcceptPdu ParseAssociateAccept(ReadOnlySpan<byte> body) =>
-        ParseAssociate(body, "A-ASSOCIATE-AC", ItemType.PresentationContextAccept, ParseContextResult, static pc => pc.Id, "answered",
+        ParseAssociate(body, "A-ASSOCIATE-AC", ItemType.PresentationContextAccept, ParseContextResult, "answered",
             static (version, called, calling, application, contexts, user) => new AssociateAcceptPdu
             {
                 ProtocolVersion = version, CalledAeTitle = called, CallingAeTitle = calling, ApplicationContextName = application,
@@ -67,9 +67,10 @@ public static partial class PduReader
 
     /// <summary>A-ASSOCIATE-RQ and -AC share their layout (PS3.8 Tables 9-11 and 9-17); only their presentation context items differ.</summary>
     private static TPdu ParseAssociate<TPdu, TContext>(
-        ReadOnlySpan<byte> body, string pdu, byte contextItemType, ItemParser<TContext> parseContext, Func<TContext, byte> idOf, string verb,
+        ReadOnlySpan<byte> body, string pdu, byte contextItemType, ItemParser<TContext> parseContext, string verb,
         AssociateFactory<TPdu, TContext> create)
         where TPdu : AssociatePdu<TContext>
+        where TContext : IPresentationContextItem
     {
         var r = new BigEndianReader(body);
         ReadFixedFields(ref r, out ushort version, out string called, out string calling);
@@ -82,10 +83,9 @@ public static partial class PduReader
             if (type == contextItemType)
             {
                 TContext pc = parseContext(ref item);
-                byte id = idOf(pc);
-                if (contexts.Exists(c => idOf(c) == id))
+                if (contexts.Exists(c => c.Id == pc.Id))
                 {
-                    ProtocolThrow.Error(ProtocolError.DuplicateItem, $"Presentation context id {id} is {verb} twice.");
+                    ProtocolThrow.Error(ProtocolError.DuplicateItem, $"Presentation context id {pc.Id} is {verb} twice.");
                 }
 
                 contexts.Add(pc);
