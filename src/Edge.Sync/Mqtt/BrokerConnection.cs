@@ -71,8 +71,10 @@ public sealed class BrokerConnection : IDisposable
         SyncLog.Disconnected(_logger, reason);
         try
         {
+            // Bounded: the link is presumed dead, and a DISCONNECT that never completes would stall the outbox for good.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.PublishTimeoutSeconds));
             await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder()
-                .WithReason(MqttClientDisconnectOptionsReason.UnspecifiedError).Build(), CancellationToken.None).ConfigureAwait(false);
+                .WithReason(MqttClientDisconnectOptionsReason.UnspecifiedError).Build(), timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is MqttCommunicationException or InvalidOperationException or OperationCanceledException)
         {
