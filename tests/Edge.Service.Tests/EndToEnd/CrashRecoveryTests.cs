@@ -57,8 +57,13 @@ public sealed class CrashRecoveryTests : IDisposable
         using Mosquitto broker = Mosquitto.Start(Directory.CreateDirectory(_dir.File("broker")).FullName);
         using TestSubscriber central = await TestSubscriber.ConnectAsync(broker.Port, "edge/v1/+/+/summary");
 
-        // A long quiet time: the series is acknowledged and on disk, but not yet complete, when the process dies.
-        using EdgeService edge = EdgeService.Start(_dir, broker.Port, c => c["Completion:QuietTime"] = "00:10:00");
+        // A long quiet time, and no early completion on the sender's A-RELEASE (a grace at or above the quiet time turns
+        // it off): the series is acknowledged and on disk, but not yet complete, when the process dies.
+        using EdgeService edge = EdgeService.Start(_dir, broker.Port, c =>
+        {
+            c["Completion:QuietTime"] = "00:10:00";
+            c["Completion:ReleaseGrace"] = "00:10:00";
+        });
         PhantomSeries phantom = PhantomSeries.Write(_dir.File("series"), seed: 42, lesion: false);
         Assert.Equal(0, (await Modality.SendAsync(edge.Port, phantom.Directory)).ExitCode);
         await edge.WaitStatusAsync(s => s.GetProperty("queue").GetProperty("seriesReceiving").GetInt32() == 1, Wait, "the series to be receiving");
