@@ -17,7 +17,7 @@ public static class NetworkInputBuilder
     {
         ArgumentNullException.ThrowIfNull(volume);
         ArgumentNullException.ThrowIfNull(spec);
-        var target = new VoxelSpacing(spec.TargetSpacingMm[0], spec.TargetSpacingMm[1], spec.TargetSpacingMm[2]);
+        var target = Target(spec);
         CtVolume source = volume;
         if (spec.Antialias && NeedsFilter(volume.Geometry.Spacing, target))
         {
@@ -29,6 +29,33 @@ public static class NetworkInputBuilder
         IntensityNormalizer.Apply(resampled, spec);
         return resampled;
     }
+
+    /// <summary>
+    /// As <see cref="Build(CtVolume, PreprocessingSpec, bool, ResampleOptions?)"/> on the box <paramref name="crop"/>
+    /// of the volume (a cascade's second stage). With anti-aliasing the box is filtered and resampled axis by axis
+    /// straight from the volume (<see cref="FilteredResampler"/>): the same values, without copying or filtering the
+    /// box at full resolution, which was most of the preprocessing time of a 0.7 mm scan.
+    /// </summary>
+    public static CtVolume Build(CtVolume volume, CropBox crop, PreprocessingSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(volume);
+        ArgumentNullException.ThrowIfNull(spec);
+        var target = Target(spec);
+        if (!spec.Antialias || !NeedsFilter(volume.Geometry.Spacing, target))
+        {
+            return Build(VolumeOps.Crop(volume, crop.Z0, crop.Y0, crop.X0, crop.Shape), spec, mayModify: true);
+        }
+
+        VoxelSpacing spacing = volume.Geometry.Spacing;
+        CtVolume resampled = FilteredResampler.Resample(volume, crop.Z0, crop.Y0, crop.X0, crop.Shape, target,
+            AntialiasFilter.Kernel(AntialiasFilter.Sigma(spacing.Z, target.Z)),
+            AntialiasFilter.Kernel(AntialiasFilter.Sigma(spacing.Y, target.Y)),
+            AntialiasFilter.Kernel(AntialiasFilter.Sigma(spacing.X, target.X)));
+        IntensityNormalizer.Apply(resampled, spec);
+        return resampled;
+    }
+
+    private static VoxelSpacing Target(PreprocessingSpec spec) => new(spec.TargetSpacingMm[0], spec.TargetSpacingMm[1], spec.TargetSpacingMm[2]);
 
     private static bool NeedsFilter(VoxelSpacing current, VoxelSpacing target) =>
         target.Z > current.Z || target.Y > current.Y || target.X > current.X;

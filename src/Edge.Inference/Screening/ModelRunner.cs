@@ -38,8 +38,7 @@ public sealed class ModelRunner
         ModelSession main = _sessions.Get(package, manifest.Network);
 
         CtVolume oriented = clock.Preprocess(() => AxisReorienter.ToOrientation(volume, manifest.Network.Preprocessing.Orientation));
-        CtVolume region = oriented;
-        bool ownsRegion = false;
+        CtVolume input;
         if (manifest.Cascade is { } cascade)
         {
             CropBox? box = Localize(oriented, package, cascade, clock, cancellationToken);
@@ -52,11 +51,13 @@ public sealed class ModelRunner
                 };
             }
 
-            region = clock.Preprocess(() => VolumeOps.Crop(oriented, crop.Z0, crop.Y0, crop.X0, crop.Shape));
-            ownsRegion = true;
+            input = clock.Preprocess(() => NetworkInputBuilder.Build(oriented, crop, manifest.Network.Preprocessing));
+        }
+        else
+        {
+            input = clock.Preprocess(() => NetworkInputBuilder.Build(oriented, manifest.Network.Preprocessing));
         }
 
-        CtVolume input = clock.Preprocess(() => NetworkInputBuilder.Build(region, manifest.Network.Preprocessing, mayModify: ownsRegion));
         int voxels = checked((int)input.Shape.VoxelCount);
         int channels = main.OutputChannels;
         var maps = new float[checked(channels * voxels)];
