@@ -30,7 +30,10 @@ public sealed class PipelineOptions
     /// while bounding memory to three volumes (assembling, waiting, screening).</summary>
     public int AssembledQueueCapacity { get; set; } = 1;
 
-    /// <summary>Warm the models up (one zero batch each) before reporting ready, so the first scan pays no engine build.</summary>
+    /// <summary>
+    /// Warm the models up before reporting ready (one zero batch per network, then a screening of a small test phantom
+    /// through the whole path), so the first scan pays no engine build and no code compilation.
+    /// </summary>
     public bool WarmUp { get; set; } = true;
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Edge.Inference;
 using Edge.Inference.Execution;
 using Edge.Inference.Packages;
@@ -9,8 +11,8 @@ namespace Edge.Service.Models;
 
 /// <summary>
 /// The screening models of this process: the verified packages found under the models root, their ONNX Runtime
-/// sessions (created and warmed up at start, so the first scan pays no session or engine build), and the pipeline
-/// that runs them. A refused or missing package is an alarm, never a crash: images are still received and queued.
+/// sessions (created and warmed up at start with a test-phantom screening, so the first scan pays no session, engine or
+/// code-compilation cost), and the pipeline that runs them. A refused or missing package is an alarm, never a crash: images are still received and queued.
 /// </summary>
 public sealed class ModelRuntime : IDisposable
 {
@@ -98,7 +100,27 @@ public sealed class ModelRuntime : IDisposable
         }
 
         Pipeline = new ScreeningPipeline(Active, _sessions, _logger);
+        if (warmUp)
+        {
+            WarmUpPipeline(Pipeline, cancellationToken);
+        }
+
         ServiceLog.ModelsLoaded(_logger, Directory.Path, Directory.Source, string.Join(", ", Active.Select(p => p.ToString())));
+    }
+
+    // The whole path once (see TestPhantomScreening): the first real series then runs compiled code only. A verdict
+    // other than negative is logged, not fatal: the service still receives, forwards and keeps every image.
+    private void WarmUpPipeline(ScreeningPipeline pipeline, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        ScreeningReport report = TestPhantomScreening.Run(pipeline, cancellationToken);
+        string verdicts = string.Join("; ", report.Models.Select(m => string.Create(CultureInfo.InvariantCulture,
+            $"{m.Id} {ScreeningDecisionNames.Json(m.Decision)} (p {m.Probability:0.000})")));
+        ServiceLog.WarmUpScreened(_logger, verdicts, clock.Elapsed.TotalMilliseconds);
+        if (report.Models.Any(m => m.Decision != ScreeningDecision.Negative))
+        {
+            ServiceLog.WarmUpUnexpected(_logger, verdicts);
+        }
     }
 
     private void Fail(string reason)

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Edge.Imaging.Assembly;
-using Edge.Imaging.Phantom;
 using Edge.Inference;
 using Edge.Inference.Execution;
 using Edge.Inference.Packages;
@@ -17,14 +15,6 @@ namespace Edge.Cli.Commands.Field.Selftest;
 /// </summary>
 internal sealed class ModelCheck(EdgeSettings? settings) : IDisposable
 {
-    /// <summary>
-    /// A small but eligible series: 128² × 64 slices of 2.5 mm (160 mm, the reference model wants 0.5-5 mm and 100 mm of
-    /// coverage), about 2 MB, generated in well under a second.
-    /// </summary>
-    private const int PhantomSize = 128;
-    private const int PhantomSlices = 64;
-    private const double PhantomSliceMm = 2.5;
-
     private ModelSessionCache? _sessions;
     private IReadOnlyList<ModelPackage> _packages = [];
     private ProviderSelection? _providers;
@@ -90,34 +80,20 @@ internal sealed class ModelCheck(EdgeSettings? settings) : IDisposable
             return (CheckOutcome.Fail, "not run: no model loaded");
         }
 
-        string folder = Directory.CreateTempSubdirectory("edge-selftest-").FullName;
-        try
+        var clock = Stopwatch.StartNew();
+        ScreeningReport report = TestPhantomScreening.Run(new ScreeningPipeline(_packages, _sessions), cancellationToken);
+        string took = string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds:0.0} s");
+        var verdicts = report.Models.Select(m => m.Decision switch
         {
-            var clock = Stopwatch.StartNew();
-            PhantomVolume phantom = PhantomGenerator.Generate(new PhantomOptions
-            {
-                Seed = 20260501, Size = PhantomSize, Slices = PhantomSlices, SliceThicknessMm = PhantomSliceMm, Lesion = false,
-            }, cancellationToken: cancellationToken);
-            PhantomWriter.Write(phantom, folder, new PhantomOutputOptions { Labels = false }, cancellationToken: cancellationToken);
-            SeriesScan scan = SeriesScanner.ScanDirectory(Path.Combine(folder, PhantomWriter.DicomFolder), cancellationToken: cancellationToken);
-            AssembledVolume assembled = VolumeAssembler.Assemble(scan.Series[0].Frames, cancellationToken: cancellationToken);
-            ScreeningReport report = new ScreeningPipeline(_packages, _sessions).Screen(assembled.Volume, assembled.Properties, cancellationToken);
-            string took = string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds:0.0} s");
-            var verdicts = report.Models.Select(m => m.Decision switch
-            {
-                ScreeningDecision.Negative => (CheckOutcome.Pass, string.Create(CultureInfo.InvariantCulture, $"{m.Id}: negative (p {m.Probability:0.000})")),
-                ScreeningDecision.Suspicious => (CheckOutcome.Fail, string.Create(CultureInfo.InvariantCulture,
-                    $"{m.Id}: SUSPICIOUS on a lesion-free phantom (p {m.Probability:0.000}): the model or its provider computes wrongly")),
-                ScreeningDecision.NotEligible => (CheckOutcome.Fail, $"{m.Id}: not eligible for the test phantom ({m.Reason})"),
-                _ => (CheckOutcome.Fail, $"{m.Id}: failed ({m.Reason})"),
-            }).ToList();
-            CheckOutcome outcome = verdicts.Any(v => v.Item1 == CheckOutcome.Fail) ? CheckOutcome.Fail : CheckOutcome.Pass;
-            return (outcome, $"lesion-free phantom {PhantomSize}x{PhantomSize}x{PhantomSlices}: {string.Join("; ", verdicts.Select(v => v.Item2))} in {took} on {report.ExecutionProvider}");
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+            ScreeningDecision.Negative => (CheckOutcome.Pass, string.Create(CultureInfo.InvariantCulture, $"{m.Id}: negative (p {m.Probability:0.000})")),
+            ScreeningDecision.Suspicious => (CheckOutcome.Fail, string.Create(CultureInfo.InvariantCulture,
+                $"{m.Id}: SUSPICIOUS on a lesion-free phantom (p {m.Probability:0.000}): the model or its provider computes wrongly")),
+            ScreeningDecision.NotEligible => (CheckOutcome.Fail, $"{m.Id}: not eligible for the test phantom ({m.Reason})"),
+            _ => (CheckOutcome.Fail, $"{m.Id}: failed ({m.Reason})"),
+        }).ToList();
+        CheckOutcome outcome = verdicts.Any(v => v.Item1 == CheckOutcome.Fail) ? CheckOutcome.Fail : CheckOutcome.Pass;
+        return (outcome, $"lesion-free phantom {TestPhantomScreening.Size}x{TestPhantomScreening.Size}x{TestPhantomScreening.Slices}: " +
+            $"{string.Join("; ", verdicts.Select(v => v.Item2))} in {took} on {report.ExecutionProvider}");
     }
 
     public (CheckOutcome, string) Provider(StatusResponse? status)
