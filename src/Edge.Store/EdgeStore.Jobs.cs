@@ -116,18 +116,26 @@ public sealed partial class EdgeStore
     }
 
     /// <summary>Fails a job without a result (it cannot be processed at all); the reason is kept.</summary>
-    public void FailJob(long jobId, string reason)
+    public void FailJob(long jobId, string reason) => EndWithoutResult(jobId, reason, JobState.Failed, SeriesState.Failed);
+
+    /// <summary>
+    /// Ends a job without a result because its series is receiving instances again (it will be queued whole at its next
+    /// completion); the series shows as receiving meanwhile, not as failed.
+    /// </summary>
+    public void SupersedeJob(long jobId, string reason) => EndWithoutResult(jobId, reason, JobState.Superseded, SeriesState.Receiving);
+
+    private void EndWithoutResult(long jobId, string reason, JobState jobState, SeriesState seriesState)
     {
         ArgumentException.ThrowIfNullOrEmpty(reason);
         Write(Durability.Synced, () =>
         {
             JobRecord job = Jobs.FindById(jobId) ?? throw new KeyNotFoundException($"Job {jobId} does not exist.");
-            job.State = JobState.Failed;
+            job.State = jobState;
             job.FailureReason = reason;
             job.FinishedAt = Now;
             Jobs.Update(job);
-            SetSeriesState(job, SeriesState.Failed, reason);
-            AppendAuditCore("job.failed", $"job {jobId}: {reason}");
+            SetSeriesState(job, seriesState, seriesState == SeriesState.Failed ? reason : null);
+            AppendAuditCore(jobState == JobState.Failed ? "job.failed" : "job.superseded", $"job {jobId}: {reason}");
         });
     }
 

@@ -28,7 +28,7 @@ public sealed partial class EdgeStore
             int results = Results.DeleteMany(x => x.CreatedAt < resultsBefore);
             // Unfinished jobs have no FinishedAt, and BSON orders null before every date: without the state test a
             // queued or leased job would be pruned under the worker's feet.
-            int jobs = Jobs.DeleteMany(x => (x.State == JobState.Done || x.State == JobState.Failed) && x.FinishedAt < resultsBefore);
+            int jobs = Jobs.DeleteMany(x => (x.State == JobState.Done || x.State == JobState.Failed || x.State == JobState.Superseded) && x.FinishedAt < resultsBefore);
             int series = Series.DeleteMany(x => x.UpdatedAt < resultsBefore
                 && (x.State == SeriesState.Done || x.State == SeriesState.Failed));
             int audit = Audit.DeleteMany(x => x.At < auditBefore);

@@ -154,4 +154,24 @@ public sealed class JobQueueTests : IDisposable
         Assert.Equal("no readable instance", store.GetJob(a.Id)!.FailureReason);
         Assert.Single(store.ListJobs(JobState.Failed, 10));
     }
+
+    [Fact]
+    public void A_superseded_job_ends_without_failing_and_its_series_shows_as_receiving()
+    {
+        using EdgeStore store = TestStore.Open(_dir.File("edge.db"));
+        store.CompleteSeries(new SeriesRecord { SeriesInstanceUid = "2.25.13" }, out _);
+        JobRecord job = store.TryLeaseNextJob("w")!;
+
+        store.SupersedeJob(job.Id, "superseded: more instances arrived");
+
+        JobRecord ended = store.GetJob(job.Id)!;
+        Assert.Equal(JobState.Superseded, ended.State);
+        Assert.Equal("superseded: more instances arrived", ended.FailureReason);
+        Assert.NotNull(ended.FinishedAt);
+        SeriesRecord series = store.GetSeries("2.25.13")!;
+        Assert.Equal(SeriesState.Receiving, series.State);
+        Assert.Null(series.FailureReason);
+        Assert.Equal(0, store.CountJobs(JobState.Failed));
+        Assert.Null(store.TryLeaseNextJob("w"));
+    }
 }

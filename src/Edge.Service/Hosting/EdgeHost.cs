@@ -92,6 +92,7 @@ public static class EdgeHost
         services.AddSingleton(sp => new SeriesCompletionTracker(settings.Completion, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SeriesCompletionMonitor(sp.GetRequiredService<SeriesCompletionTracker>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ReceptionStats>();
+        services.AddSingleton<ScreeningSupersession>();
         services.AddSingleton<PipelineStorageEvents>();
         services.AddSingleton(sp => new DicomServer(settings.Dicom, sp.GetRequiredService<PipelineStorageEvents>(), sp.GetRequiredService<ILogger<DicomServer>>()));
         services.AddSingleton<JobDoorbell>();

@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using Edge.Imaging.Completion;
 using Edge.Inference.Execution;
 using Edge.Inference.Screening;
 using Edge.Service.Configuration;
 using Edge.Service.Health;
 using Edge.Service.Models;
+using Edge.Store;
 using Edge.Store.Documents;
 using Edge.Sync;
 using Edge.Sync.Summaries;
@@ -18,6 +20,9 @@ namespace Edge.Service.Pipeline;
 /// </summary>
 public sealed class InferenceStage(
     AssembledQueue assembled,
+    EdgeStore store,
+    SeriesCompletionTracker tracker,
+    ScreeningSupersession supersession,
     SyncRuntime sync,
     ModelRuntime models,
     IEnumerable<IResultListener> listeners,
@@ -26,6 +31,9 @@ public sealed class InferenceStage(
     ILogger<InferenceStage> logger)
     : PipelineStage("inference", health, TimeSpan.FromSeconds(settings.Pipeline.StallSeconds), logger)
 {
+    /// <summary>How long the stage must have had nothing to screen before it returns a series' memory to the system.</summary>
+    private static readonly TimeSpan ReleaseMemoryIdle = TimeSpan.FromSeconds(1);
+
     private readonly IResultListener[] _listeners = [.. listeners];
 
     protected override async Task RunAsync(CancellationToken stoppingToken)
@@ -35,42 +43,80 @@ public sealed class InferenceStage(
             while (assembled.Reader.TryRead(out AssembledSeries? item) && item is not null)
             {
                 Monitor.Busy($"screening job {item.Job.Id}", TimeSpan.FromSeconds(settings.Pipeline.InferenceStallSeconds));
-                (ResultRecord result, ScreeningReport? report) = await ScreenAsync(item, stoppingToken).ConfigureAwait(false);
+                if (await ScreenAsync(item, stoppingToken).ConfigureAwait(false) is not var (result, report))
+                {
+                    const string Reason = "superseded: more instances of its series arrived; the whole series is queued again when it completes";
+                    ServiceLog.JobSkipped(Logger, item.Job.Id, Reason);
+                    store.SupersedeJob(item.Job.Id, Reason);
+                    item = null;
+                    Monitor.Done();
+                    continue;
+                }
+
                 Monitor.Busy($"committing job {item.Job.Id}", TimeSpan.FromSeconds(settings.Pipeline.StallSeconds));
                 await sync.Summaries.Writer.WriteAsync(new CompletedJob(item.Job.Id, item.Series, result), stoppingToken).ConfigureAwait(false);
                 await OfferAsync(new ScreenedSeries(item.Job, item.Series, item.Assembled, result, report), stoppingToken).ConfigureAwait(false);
                 item = null;
-                if (settings.Pipeline.ReleaseMemoryAfterSeries && assembled.Count == 0)
+                Monitor.Done();
+                if (settings.Pipeline.ReleaseMemoryAfterSeries && assembled.Count == 0 && await IdleAsync(stoppingToken).ConfigureAwait(false))
                 {
                     ReleaseMemory();
                 }
-
-                Monitor.Done();
             }
         }
     }
 
-    private async Task<(ResultRecord Result, ScreeningReport? Report)> ScreenAsync(AssembledSeries item, CancellationToken stoppingToken)
+    // The collection blocks every thread for a moment, so it waits until this series' summary is committed and
+    // published (well under a second; the summary stage works on its own) rather than delaying it; a series that
+    // arrives meanwhile goes first, and the collection follows the next series instead.
+    private async Task<bool> IdleAsync(CancellationToken stoppingToken)
+    {
+        Task next = assembled.Reader.WaitToReadAsync(stoppingToken).AsTask();
+        Task idle = Task.Delay(ReleaseMemoryIdle, Time, stoppingToken);
+        Task first = await Task.WhenAny(next, idle).ConfigureAwait(false);
+        return first == idle && idle.IsCompletedSuccessfully && assembled.Count == 0;
+    }
+
+    /// <returns>null when more instances of the series arrived before or while it was screened (see <see cref="ScreeningSupersession"/>).</returns>
+    private async Task<(ResultRecord Result, ScreeningReport? Report)?> ScreenAsync(AssembledSeries item, CancellationToken stoppingToken)
     {
         if (models.Pipeline is not { } pipeline)
         {
             return (Failed(item, $"no model can run: {models.Problem}", null), null);
         }
 
+        string uid = item.Series.SeriesInstanceUid;
         var clock = Stopwatch.StartNew();
         ScreeningReport report;
+
+        // Registered before the tracker is asked: an instance stored after the question finds the registration.
+        CancellationTokenSource screening = supersession.Begin(uid, stoppingToken);
         try
         {
+            if (tracker.Get(uid) is { Status: SeriesStatus.Receiving })
+            {
+                return null;
+            }
+
             // Minutes of CPU work on a CPU-only box: a dedicated thread, awaited, keeps it off the thread pool.
+            CancellationToken token = screening.Token;
             report = await Task.Factory.StartNew(
-                () => pipeline.Screen(item.Assembled.Volume, item.Assembled.Properties, stoppingToken),
-                stoppingToken,
+                () => pipeline.Screen(item.Assembled.Volume, item.Assembled.Properties, token),
+                token,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            return null;
         }
         catch (NoExecutionProviderException ex)
         {
             return (Failed(item, ex.Message, clock.Elapsed.TotalMilliseconds), null);
+        }
+        finally
+        {
+            supersession.End(uid, screening);
         }
 
         double inferenceMs = clock.Elapsed.TotalMilliseconds;

@@ -17,6 +17,7 @@ public sealed class PipelineStorageEvents(
     ReceptionStats stats,
     IEnumerable<IInstanceListener> listeners,
     PredecodeStage predecode,
+    ScreeningSupersession supersession,
     ILogger<PipelineStorageEvents> logger)
     : IStorageEvents
 {
@@ -38,6 +39,7 @@ public sealed class PipelineStorageEvents(
         ArgumentNullException.ThrowIfNull(instance);
         stats.Stored(instance.SizeBytes);
         _tracking.InstanceStored(instance);
+        supersession.InstanceArrived(instance.SeriesInstanceUid);
         foreach (IInstanceListener listener in _listeners)
         {
             listener.InstanceStored(instance);

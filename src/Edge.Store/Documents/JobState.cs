@@ -10,4 +10,7 @@ public enum JobState
     Done,
 
     Failed,
+
+    /// <summary>Ended without a result because more instances of its series arrived; a later generation replaces it.</summary>
+    Superseded,
 }

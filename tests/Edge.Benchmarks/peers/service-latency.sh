@@ -116,6 +116,7 @@ echo "soak: $SOAK series of ${SOAK_SLICES} x ${SOAK_SIZE} x ${SOAK_SIZE} back to
 for i in $(seq 1 "$SOAK"); do
   storescu -aec EDGE +sd 127.0.0.1 "$DICOM_PORT" "$WORK/soak$i/dicom" >/dev/null 2>"$WORK/storescu.err" || { cat "$WORK/storescu.err" >&2; exit 1; }
   wait_summaries $((i + 1))
+  sleep 1.5   # the service returns a series' memory after 1 s with nothing to screen: sample between series, after it
   rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$PID/status")
   threads=$(awk '/^Threads/ { print $2 }' "/proc/$PID/status")
   fds=$(ls "/proc/$PID/fd" | wc -l)

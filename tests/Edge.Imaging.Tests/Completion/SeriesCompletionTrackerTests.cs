@@ -145,10 +145,10 @@ public sealed class SeriesCompletionTrackerTests
         _clock.Advance(TimeSpan.FromSeconds(0.2));
         tracker.AssociationClosed("assoc-1", released: true);
 
-        _clock.Advance(TimeSpan.FromSeconds(0.4));
+        _clock.Advance(TimeSpan.FromSeconds(0.06));
         Assert.Empty(tracker.CollectCompleted());
-        Assert.Equal(TimeSpan.FromSeconds(0.1), tracker.TimeUntilNextDue());
-        _clock.Advance(TimeSpan.FromSeconds(0.1));
+        Assert.Equal(TimeSpan.FromSeconds(0.04), tracker.TimeUntilNextDue());
+        _clock.Advance(TimeSpan.FromSeconds(0.04));
         CompletedSeries done = Assert.Single(tracker.CollectCompleted());
         Assert.Equal(["a", "b"], done.Instances.Select(i => i.SopInstanceUid));
     }
@@ -220,7 +220,7 @@ public sealed class SeriesCompletionTrackerTests
         Receive(tracker, "1.1", "a", "assoc-1");
         Receive(tracker, "1.1", "b", "assoc-1");
         tracker.AssociationClosed("assoc-1", released: true);
-        _clock.Advance(TimeSpan.FromSeconds(0.3));
+        _clock.Advance(TimeSpan.FromSeconds(0.05));
         Receive(tracker, "1.1", "c", file: "/copied-in");
 
         _clock.Advance(TimeSpan.FromSeconds(9.9));

@@ -22,13 +22,13 @@ public sealed class CrashRecoveryTests : IDisposable
         PhantomSeries first = PhantomSeries.WriteSuspicious(_dir.File("first"));
         PhantomSeries second = PhantomSeries.Write(_dir.File("second"), seed: 43, lesion: false, size: 64, slices: 16);
         Assert.Equal(0, (await Modality.SendAsync(edge.Port, first.Directory)).ExitCode);
-        await edge.WaitStatusAsync(s => InInference(s, jobId: 1), Wait, "inference of job 1 to start");
+        await edge.WaitStatusAsync(s => EdgeService.InInference(s, jobId: 1), Wait, "inference of job 1 to start");
 
         // The scanner is not slowed by the AI: a whole series is received while the first is still being screened.
         ProcessResult sent = await Modality.SendAsync(edge.Port, second.Directory);
         Assert.True(sent.ExitCode == 0, sent.Output + sent.Error);
         JsonElement during = await edge.StatusAsync();
-        Assert.True(InInference(during, jobId: 1), $"inference finished before the second series was received: {during}");
+        Assert.True(EdgeService.InInference(during, jobId: 1), $"inference finished before the second series was received: {during}");
         Assert.Equal(72 + 16, during.GetProperty("dicom").GetProperty("instancesReceived").GetInt32());
 
         edge.Kill();
@@ -77,9 +77,4 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.Equal(PhantomSeries.Slices, summaries[0].Json.GetProperty("sliceCount").GetInt32());
         Assert.True(restarted.Logs.Contains("1 series found on disk re-tracked", StringComparison.Ordinal), restarted.Logs);
     }
-
-    private static bool InInference(JsonElement status, int jobId) =>
-        status.GetProperty("stages").EnumerateArray().Any(s =>
-            s.GetProperty("name").GetString() == "inference" && s.GetProperty("state").GetString() == "busy"
-            && s.GetProperty("activity").GetString() == $"screening job {jobId}");
 }

@@ -249,6 +249,12 @@ internal sealed class EdgeService : IDisposable
         return ((int)response.StatusCode, JsonDocument.Parse(body).RootElement.Clone());
     }
 
+    /// <summary>Whether a status document shows the inference stage screening this job.</summary>
+    public static bool InInference(JsonElement status, int jobId) =>
+        status.GetProperty("stages").EnumerateArray().Any(s =>
+            s.GetProperty("name").GetString() == "inference" && s.GetProperty("state").GetString() == "busy"
+            && s.GetProperty("activity").GetString() == $"screening job {jobId}");
+
     public Task<JsonElement> StatusAsync() => GetAsync("status");
 
     /// <summary>Polls the status until <paramref name="done"/> holds.</summary>
