@@ -54,6 +54,7 @@ public sealed class CohortEvaluator
                 CaseOutcome[] inBin = [.. outcomes.Where(o => o.Case.LesionMm is { } mm && mm >= bin.Min && (mm < bin.Max || bin.Max == CohortPlanner.SizeBins[^1].Max && mm <= bin.Max))];
                 return new SizeBinResult(bin.Min, bin.Max, inBin.Length, inBin.Count(o => o.Score >= point.Threshold));
             })],
+            ByDetectability = DetectabilityStratum.Measure(outcomes, point.Threshold),
             Roc = BinaryMetrics.Roc(scores, truth),
             Cases = outcomes,
         };
@@ -81,7 +82,12 @@ public sealed class CohortEvaluator
             AssembledVolume assembled = VolumeAssembler.AssembleFiles(files, cancellationToken: cancellationToken);
             ScreeningReport report = _pipeline.Screen(assembled.Volume, assembled.Properties, cancellationToken);
             ModelResult result = report.Models.Single(m => m.Id == _package.Id);
-            return new CaseOutcome(item, result.Probability ?? 0, result.Decision, result.Reason, result.Findings.Count, clock.Elapsed.TotalSeconds);
+            return new CaseOutcome(item, result.Probability ?? 0, result.Decision, result.Reason, result.Findings.Count, clock.Elapsed.TotalSeconds)
+            {
+                NoiseSigmaHu = phantom.GroundTruth.NoiseSigmaHu,
+                PixelSpacingMm = phantom.Scan.PixelSpacingMm,
+                Detectability = LesionDetectability.Of(phantom),
+            };
         }
         finally
         {

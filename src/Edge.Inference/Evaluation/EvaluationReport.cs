@@ -13,6 +13,9 @@ public sealed record EvaluationReport
     public required double Threshold { get; init; }
     public required double TargetSpecificity { get; init; }
     public required IReadOnlyList<SizeBinResult> BySize { get; init; }
+
+    /// <summary>Sensitivity and AUC by the lesions' Rose detectability index (<see cref="LesionDetectability"/>).</summary>
+    public required IReadOnlyList<DetectabilityStratum> ByDetectability { get; init; }
     public required IReadOnlyList<RocPoint> Roc { get; init; }
     public required IReadOnlyList<CaseOutcome> Cases { get; init; }
 

@@ -15,7 +15,8 @@ namespace Edge.Cli.Commands.Inference;
 /// <summary>
 /// <c>edgectl eval --cohort N --seed S [--json] [--plot roc.png]</c>: generates N phantoms (half with lesions of varied
 /// size, site and contrast), runs each through the real pipeline (DICOM files → volume assembly → model) and reports
-/// AUC, sensitivity and specificity at the manifest's operating point, and sensitivity by lesion size.
+/// AUC, sensitivity and specificity at the manifest's operating point, sensitivity by lesion size, and sensitivity and
+/// AUC by the lesions' Rose detectability index d′ (<see cref="LesionDetectability"/>), so a miss reads in physical terms.
 /// </summary>
 internal static class EvalCommand
 {
@@ -25,7 +26,7 @@ internal static class EvalCommand
         var seed = new Option<int>("--seed") { Description = "Cohort seed: the same seed gives the same phantoms", DefaultValueFactory = _ => 1 };
         var size = new Option<int>("--size") { Description = "Phantom matrix (rows = columns)", DefaultValueFactory = _ => 256 };
         var model = new Option<string?>("--model") { Description = "Model id (default: the only, or first, valid package)" };
-        var json = new Option<bool>("--json") { Description = "Print JSON: cohort, auc, sensitivity, specificity, threshold, bySize" };
+        var json = new Option<bool>("--json") { Description = "Print JSON: cohort, auc, sensitivity, specificity, threshold, bySize, byDetectability, cases" };
         var plot = new Option<string?>("--plot") { Description = "Write the ROC curve to this PNG" };
         var work = new Option<string?>("--work") { Description = "Scratch folder for the phantoms' DICOM files (default: a temporary folder)" };
         var minLesion = new Option<double>("--min-lesion-mm") { Description = "Smallest lesion diameter drawn (5-40 mm): stratifies the cohort", DefaultValueFactory = _ => LesionRange.Full.MinMm };
@@ -132,6 +133,20 @@ internal static class EvalCommand
             }
 
             writer.WriteEndArray();
+            writer.WriteStartArray("byDetectability");
+            foreach (DetectabilityStratum stratum in report.ByDetectability)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("minDetectability", stratum.MinIndex);
+                WriteNumberOrNull(writer, "maxDetectability", stratum.MaxIndex);
+                writer.WriteNumber("lesions", stratum.Lesions);
+                writer.WriteNumber("detected", stratum.Detected);
+                WriteNumberOrNull(writer, "sensitivity", stratum.Sensitivity, 4);
+                WriteNumberOrNull(writer, "auc", stratum.Auc, 4);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
             writer.WriteNumber("failed", report.Failed);
             writer.WriteNumber("secondsPerCase", Math.Round(report.MeanSecondsPerCase, 2));
             writer.WriteStartArray("cases");
@@ -148,6 +163,9 @@ internal static class EvalCommand
                 }
 
                 writer.WriteNumber("thicknessMm", outcome.Case.ThicknessMm);
+                WriteNumberOrNull(writer, "pixelSpacingMm", outcome.PixelSpacingMm, 4);
+                WriteNumberOrNull(writer, "noiseSigmaHu", outcome.NoiseSigmaHu, 3);
+                WriteNumberOrNull(writer, "detectability", outcome.Detectability, 3);
                 // Unrounded: train.py calibrates the operating point from these scores.
                 writer.WriteNumber("score", outcome.Score);
                 writer.WriteString("decision", Edge.Inference.Screening.ScreeningDecisionNames.Json(outcome.Decision));
@@ -161,7 +179,7 @@ internal static class EvalCommand
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static string ToText(EvaluationReport report, string? plot)
+    internal static string ToText(EvaluationReport report, string? plot)
     {
         var text = new StringBuilder();
         text.AppendLine(Invariant($"{report.Model} {report.Version} on {report.Cohort} phantoms (seed {report.Seed}), {report.MeanSecondsPerCase:0.0} s per case:"));
@@ -170,6 +188,17 @@ internal static class EvalCommand
         foreach (SizeBinResult bin in report.BySize)
         {
             text.AppendLine(Invariant($"  lesions {bin.MinMm:0}-{bin.MaxMm:0} mm: {bin.Detected}/{bin.Cases} detected{(bin.Sensitivity is { } s ? $" ({s:0.00})" : string.Empty)}"));
+        }
+
+        text.AppendLine(Invariant($"  lesions by Rose detectability d' (>= {LesionDetectability.SearchThreshold:0} needed to find one reliably):"));
+        foreach (DetectabilityStratum stratum in report.ByDetectability)
+        {
+            string range = stratum.MaxIndex is { } max
+                ? stratum.MinIndex == 0 ? Invariant($"d' < {max:0.#}") : Invariant($"d' {stratum.MinIndex:0.#}-{max:0.#}")
+                : Invariant($"d' >= {stratum.MinIndex:0.#}");
+            string sensitivity = stratum.Sensitivity is { } s ? Invariant($" ({s:0.00})") : string.Empty;
+            string auc = stratum.Auc is { } a ? Invariant($", AUC {a:0.000} against all negatives") : string.Empty;
+            text.AppendLine(Invariant($"    {range,-9} {stratum.Detected}/{stratum.Lesions} detected{sensitivity}{auc}"));
         }
 
         if (report.Failed > 0)
@@ -183,6 +212,19 @@ internal static class EvalCommand
         }
 
         return text.ToString();
+    }
+
+    // Null for an absent or non-finite value (a noiseless phantom's d′ is infinite), which JSON cannot carry as a number.
+    private static void WriteNumberOrNull(Utf8JsonWriter writer, string name, double? value, int? digits = null)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            writer.WriteNumber(name, digits is { } d ? Math.Round(v, d) : v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
     }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
