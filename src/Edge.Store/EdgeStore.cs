@@ -68,6 +68,7 @@ public sealed partial class EdgeStore : IDisposable
                 UtcDate = true,
             };
             EnsureIndexes();
+            PrepareMappers();
             _data.SyncIfDirty();
             _log.SyncIfDirty();
             if (created)
@@ -118,6 +119,18 @@ public sealed partial class EdgeStore : IDisposable
         }
 
         return string.IsNullOrEmpty(options.Password) ? null : options.Password;
+    }
+
+    // LiteDB builds a type's mapper (reflection and compiled expressions) the first time it meets the type: tens of
+    // milliseconds that would otherwise land on the first series' completion, job lease and result commit.
+    private void PrepareMappers()
+    {
+        var result = new ResultRecord { Models = [new ModelResult { Findings = [new Finding()] }] };
+        object[] samples = [new SeriesRecord(), new JobRecord(), result, new OutboxEntry(), new AuditEvent(), new ForwardItem(), new CounterDocument()];
+        foreach (object sample in samples)
+        {
+            _db.Mapper.ToObject(sample.GetType(), _db.Mapper.ToDocument(sample.GetType(), sample));
+        }
     }
 
     private static BsonMapper CreateMapper() => new()
