@@ -21,13 +21,13 @@ public sealed record SeriesCompletionOptions
     /// <summary>
     /// When the one association that carried a series is released normally (A-RELEASE, not an abort) and nothing else
     /// is adding to the series, it completes this long after the release instead of after the full
-    /// <see cref="QuietTime"/>: the sender said it is done. 0.1 s lets a sender that sends in batches open its next
-    /// association first (it does so within milliseconds of its release on a LAN; a new instance cancels the early
-    /// completion), and costs a tenth of a second of every series' latency. A batch that comes later still reopens the
-    /// series: edge-service then stops screening the partial series and screens it whole at its next completion. At or
-    /// above <see cref="QuietTime"/> it turns the early completion off (the quiet time is never lengthened).
+    /// <see cref="QuietTime"/>: the sender said it is done. 0 by default: the series completes at the release itself. A
+    /// sender that goes on with a further association (batches) reopens the series with its next instance, and
+    /// edge-service then stops screening the partial series and screens it whole at its next completion; a grace
+    /// only saves that wasted start, and would cost every series' latency. At or above <see cref="QuietTime"/> it turns
+    /// the early completion off (the quiet time is never lengthened).
     /// </summary>
-    public TimeSpan ReleaseGrace { get; init; } = TimeSpan.FromSeconds(0.1);
+    public TimeSpan ReleaseGrace { get; init; } = TimeSpan.Zero;
 
     public IReadOnlyList<string> Validate()
     {

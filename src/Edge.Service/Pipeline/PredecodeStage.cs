@@ -12,8 +12,9 @@ namespace Edge.Service.Pipeline;
 /// the rest of its series is still arriving, into the <see cref="DecodedSeriesCache"/>; at completion the assembly
 /// stage then only plans and copies. The SCP's hook only offers the instance to a bounded channel and never waits:
 /// when the channel is full or the memory budget is spent, the instance is left to today's file-based assembly.
-/// When an association is released, the stage also assembles each series it carried from the cache during the
-/// completion's release grace (<see cref="PreparedVolume"/>), so assembly only checks that nothing changed since.
+/// When an association is released, the stage also assembles each series it carried from the cache at once
+/// (<see cref="PreparedVolume"/>), while the completion commits and the job is leased, so assembly only waits for what
+/// is left of it and checks that nothing changed since.
 /// </summary>
 public sealed class PredecodeStage(
     DecodedSeriesCache cache,
@@ -110,7 +111,7 @@ public sealed class PredecodeStage(
     }
 
     /// <summary>
-    /// Assembles the series from its cached files now, during the completion's release grace; assembly takes the result
+    /// Assembles the series from its cached files now, alongside the completion; assembly takes the result
     /// if the series' files are still exactly those. A series with an instance that was not cached is left to assembly.
     /// </summary>
     private void Prepare(string series)

@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 namespace Edge.Service.Pipeline;
 
 /// <summary>
-/// Cancels the screening of a series the moment another instance of it arrives. A series completes early when its
-/// sender releases the association (<c>Completion:ReleaseGrace</c>); a sender that goes on with a further association
+/// Cancels the screening of a series the moment another instance of it arrives. A series completes when its sender
+/// releases the association (after <c>Completion:ReleaseGrace</c>, by default at once); a sender that goes on with a further association
 /// reopens it, and its next completion queues the whole series again. Screening the partial series on would cost the
 /// CPU the scanner's next series needs, and would publish a result, possibly a negative one, for a series that was
 /// not all there.

@@ -13,7 +13,7 @@
 # Usage: service-latency.sh ARTIFACTS_BIN
 # Environment: LATENCY_SIZE (512), LATENCY_SLICES (300), SOAK_SERIES (20), SOAK_SIZE (256), SOAK_SLICES (120),
 #              QUIET_SECONDS (2: the completion quiet time the service waits after the last instance),
-#              RELEASE_GRACE (service default 0.5 s: completion after storescu's A-RELEASE; set it to QUIET_SECONDS to
+#              RELEASE_GRACE (service default 0: completion at storescu's A-RELEASE; set it to QUIET_SECONDS to
 #              measure the quiet-time rule alone), PREDECODE_MIB (service default 512: memory for instances decoded
 #              while the series arrives; 0 measures file-based assembly alone).
 set -euo pipefail

@@ -139,7 +139,7 @@ public sealed class SeriesCompletionTrackerTests
     [Fact]
     public void Release_by_the_association_that_carried_the_series_completes_it_after_the_grace()
     {
-        SeriesCompletionTracker tracker = Tracker();
+        SeriesCompletionTracker tracker = Tracker(WithGrace);
         Receive(tracker, "1.1", "a", "assoc-1");
         Receive(tracker, "1.1", "b", "assoc-1");
         _clock.Advance(TimeSpan.FromSeconds(0.2));
@@ -216,7 +216,7 @@ public sealed class SeriesCompletionTrackerTests
     [Fact]
     public void Instance_after_the_release_cancels_the_early_completion()
     {
-        SeriesCompletionTracker tracker = Tracker();
+        SeriesCompletionTracker tracker = Tracker(WithGrace);
         Receive(tracker, "1.1", "a", "assoc-1");
         Receive(tracker, "1.1", "b", "assoc-1");
         tracker.AssociationClosed("assoc-1", released: true);
@@ -293,6 +293,22 @@ public sealed class SeriesCompletionTrackerTests
         // A quiet time set below the default grace is not an error: the grace then never lengthens it.
         Assert.Empty(new SeriesCompletionOptions { QuietTime = TimeSpan.FromSeconds(0.2) }.Validate());
     }
+
+    [Fact]
+    public void By_default_the_release_completes_the_series_at_once()
+    {
+        SeriesCompletionTracker tracker = Tracker();
+        Receive(tracker, "1.1", "a", "assoc-1");
+        Receive(tracker, "1.1", "b", "assoc-1");
+        Assert.Equal(TimeSpan.FromMinutes(10), tracker.TimeUntilNextDue());   // open association: waits for it
+
+        tracker.AssociationClosed("assoc-1", released: true);
+
+        Assert.Equal(TimeSpan.Zero, tracker.TimeUntilNextDue());
+        Assert.Equal(2, Assert.Single(tracker.CollectCompleted()).Instances.Count);
+    }
+
+    private static readonly SeriesCompletionOptions WithGrace = new() { ReleaseGrace = TimeSpan.FromSeconds(0.1) };
 
     private SeriesCompletionTracker Tracker(SeriesCompletionOptions? options = null) => new(options ?? new SeriesCompletionOptions(), _clock);
 

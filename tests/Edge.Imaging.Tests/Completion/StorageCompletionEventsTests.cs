@@ -28,7 +28,7 @@ public sealed class StorageCompletionEventsTests
     }
 
     [Theory]
-    [InlineData(AssociationEndReason.Released, 0.1)]
+    [InlineData(AssociationEndReason.Released, 0)]
     [InlineData(AssociationEndReason.AbortedByPeer, 10)]
     [InlineData(AssociationEndReason.ConnectionLost, 10)]
     [InlineData(AssociationEndReason.TimedOut, 10)]
