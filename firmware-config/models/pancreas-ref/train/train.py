@@ -453,6 +453,10 @@ def model_card(out, m, stats):
         f"| `{r['command']}` | {r['cohort']} | {r['auc']:.3f} | {r['sensitivity']:.3f} | {r['specificity']:.3f} | "
         + " | ".join(f"{b['detected']}/{b['cases']}" for b in r["bySize"]) + f" | {r['failed']} |"
         for r in evaluation)
+    detectability_rows = "\n".join(
+        f"| `{r['command']}` | {r['auc']:.3f} | "
+        + " | ".join(f"{d['detected']}/{d['lesions']}, " + ("n/a" if d["auc"] is None else f"{d['auc']:.3f}") for d in r["byDetectability"]) + " |"
+        for r in evaluation)
     localizer_text = (f"the localizer is kept from the previous release ({C.LOCALIZER['steps']} steps, same script; "
                       "`--keep-localizer`)" if m.get("localizerKept") else f"{C.LOCALIZER['steps']} localizer steps")
     text = f"""# Model card: pancreas-ref {C.VERSION}
@@ -524,6 +528,16 @@ phantoms carry one lesion, sizes spread evenly over the four bins, contrast 5–
 | command | phantoms | AUC | sensitivity | specificity | 5–10 mm | 10–20 mm | 20–30 mm | 30–40 mm | failed |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 {eval_rows}
+
+## By lesion detectability
+Each lesion's Rose detectability index d′ (`edgectl eval`, `LesionDetectability`: contrast over the slices' noise,
+corrected for the renderer's noise correlation, times the square root of the acquisition voxels the lesion covers, with
+partial volume through the slice); d′ ≥ 5 is Rose's criterion for detection in search. Each stratum's AUC is that of
+its lesions against every lesion-free phantom of the cohort:
+
+| command | whole cohort AUC | d′ < 3: detected, AUC | 3 ≤ d′ < 5: detected, AUC | d′ ≥ 5: detected, AUC |
+| --- | --- | --- | --- | --- |
+{detectability_rows}
 
 Small lesions are the hard part, and honestly so: a 5–10 mm lesion only a few HU below the gland, at a 192 matrix with
 thick slices, is at or below the noise of the 2 mm grid, and the model misses most of them at this specificity.
@@ -657,7 +671,7 @@ def main():
         "localizerKept": bool(args.keep_localizer), "stage2Steps": C.STAGE2["steps"], "stage2RestartSteps": C.STAGE2_RESTART["steps"],
         "trainMinutes": train_minutes, "totalMinutes": (time.time() - START) / 60, "threads": args.threads,
         "operatingPoint": "spec99", "threshold": threshold, "calibration": calibration,
-        "evaluation": [{k: r[k] for k in ("command", "cohort", "seed", "auc", "sensitivity", "specificity", "bySize", "failed", "secondsPerCase")} for r in evaluation],
+        "evaluation": [{k: r[k] for k in ("command", "cohort", "seed", "auc", "sensitivity", "specificity", "bySize", "byDetectability", "failed", "secondsPerCase")} for r in evaluation],
         "normalisation": stats,
     }
     model_card(args.out, metrics, stats)
