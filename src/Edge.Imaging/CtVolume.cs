@@ -8,7 +8,8 @@ namespace Edge.Imaging;
 /// <c>(z·Height + y)·Width + x</c>. Slice z = 0 is the slice with the lowest position along the normal
 /// (for a standard axial series: the most inferior). See <see cref="VolumeGeometry"/> for the voxel↔LPS mapping.</para>
 /// <para>The buffer is the only copy: assembly decodes each frame straight into it, and the operations here work
-/// in place or produce one new buffer.</para>
+/// in place or produce one new buffer. It may be longer than the volume (a buffer the service prepared before the
+/// series' size was known); the volume is its first <see cref="VolumeShape.VoxelCount"/> elements.</para>
 /// </summary>
 public sealed class CtVolume
 {
@@ -16,7 +17,7 @@ public sealed class CtVolume
     {
         ArgumentNullException.ThrowIfNull(geometry);
         ArgumentNullException.ThrowIfNull(voxels);
-        if (voxels.LongLength != geometry.Shape.VoxelCount)
+        if (voxels.LongLength < geometry.Shape.VoxelCount)
         {
             throw new ArgumentException($"Expected {geometry.Shape.VoxelCount} voxels for shape {geometry.Shape}, got {voxels.LongLength}.", nameof(voxels));
         }
@@ -27,8 +28,11 @@ public sealed class CtVolume
 
     public VolumeGeometry Geometry { get; }
 
-    /// <summary>Hounsfield units, [z, y, x] in C order.</summary>
+    /// <summary>Hounsfield units, [z, y, x] in C order; the buffer may run on past the volume (see <see cref="Data"/>).</summary>
     public float[] Voxels { get; }
+
+    /// <summary>Exactly the volume's voxels.</summary>
+    public Span<float> Data => Voxels.AsSpan(0, checked((int)Shape.VoxelCount));
 
     public VolumeShape Shape => Geometry.Shape;
 

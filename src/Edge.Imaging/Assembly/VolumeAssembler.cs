@@ -63,7 +63,7 @@ public static class VolumeAssembler
         options ??= VolumeAssemblyOptions.Default;
         VolumeShape shape = plan.Geometry.Shape;
         int sliceLength = shape.SliceLength;
-        float[] voxels = options.VoxelBuffer?.Invoke(shape.VoxelCount) is { } given && given.LongLength == shape.VoxelCount
+        float[] voxels = options.VoxelBuffer?.Invoke(shape.VoxelCount) is { } given && given.LongLength >= shape.VoxelCount
             ? given
             : GC.AllocateUninitializedArray<float>(checked((int)shape.VoxelCount));
         var byFile = plan.Slices.GroupBy(s => s.Frame.Source).Select(g => g.ToArray()).ToArray();

@@ -33,9 +33,10 @@ public sealed record VolumeAssemblyOptions
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
     /// <summary>
-    /// Supplies the volume's buffer for a voxel count (every voxel is overwritten), or null to allocate a new one. The
-    /// service hands over a buffer whose pages it touched while the series' sender was releasing: on a small box the
-    /// page faults of a fresh 300 MiB array cost a few hundred milliseconds on the critical path.
+    /// Supplies the volume's buffer for a voxel count (at least that long; the voxels are overwritten, anything past them
+    /// is left alone), or null to allocate a new one. The service hands over a buffer whose pages it touched while the
+    /// series was arriving: on a small box the page faults of a fresh 300 MiB array cost about 0.1 s on the critical
+    /// path, against 0.03 s for copying into memory already touched.
     /// </summary>
     public Func<long, float[]?>? VoxelBuffer { get; init; }
 }

@@ -120,7 +120,7 @@ public sealed class AssemblyStage(
     /// <summary>A speculative volume that is stale (a file came or changed since) still lends its buffer if the size fits.</summary>
     private static VolumeAssemblyOptions Reusing(PreparedVolume? stale) => stale is null
         ? VolumeAssemblyOptions.Default
-        : VolumeAssemblyOptions.Default with { VoxelBuffer = voxels => stale.Assembled.Volume.Voxels.LongLength == voxels ? stale.Assembled.Volume.Voxels : null };
+        : VolumeAssemblyOptions.Default with { VoxelBuffer = voxels => stale.Assembled.Volume.Voxels.LongLength >= voxels ? stale.Assembled.Volume.Voxels : null };
 
     /// <summary>The series' received files, sorted so that "instance N" in a reason names the same file every time.</summary>
     private static string[] ReceivedFiles(SeriesRecord series)

@@ -124,7 +124,10 @@ public sealed class PredecodeStage(
         PreparedVolume? prepared = null;
         try
         {
-            prepared = new PreparedVolume(VolumeAssembler.Assemble(snapshot.Frames), snapshot.Paths, snapshot.Version);
+            VolumeAssemblyOptions options = snapshot.VolumeBuffer is { } buffer
+                ? VolumeAssemblyOptions.Default with { VoxelBuffer = voxels => buffer.LongLength >= voxels ? buffer : null }
+                : VolumeAssemblyOptions.Default;
+            prepared = new PreparedVolume(VolumeAssembler.Assemble(snapshot.Frames, options), snapshot.Paths, snapshot.Version);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -156,7 +159,13 @@ public sealed class PredecodeStage(
             reserved = bytes;
             DecodedInstance decoded = DecodedInstance.Decode(frames);
             reserved = 0;
-            return cache.Add(instance.SeriesInstanceUid, decoded, file, instance.ReceivedAt);
+            if (!cache.Add(instance.SeriesInstanceUid, decoded, file, instance.ReceivedAt))
+            {
+                return false;
+            }
+
+            cache.TouchVolumeBuffer(instance.SeriesInstanceUid);
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -37,6 +37,14 @@ public sealed class DecodedInstanceTests
         Assert.Equal(fromDisk.Volume.Geometry.Origin, mixed.Volume.Geometry.Origin);
         Assert.Equal(fromDisk.Volume.Voxels, mixed.Volume.Voxels);
 
+        // A longer buffer (prepared before the series' size was known) holds the volume at its head; the rest is untouched.
+        float[] longer = new float[fromDisk.Volume.Voxels.Length + 10];
+        Array.Fill(longer, float.NaN);
+        AssembledVolume headed = VolumeAssembler.Assemble(series.Frames, VolumeAssemblyOptions.Default with { VoxelBuffer = n => longer });
+        Assert.Same(longer, headed.Volume.Voxels);
+        Assert.True(fromDisk.Volume.Data.SequenceEqual(headed.Volume.Data));
+        Assert.All(longer[^10..], v => Assert.True(float.IsNaN(v)));
+
         // The decoded frames were the ones copied (and let go), not a second read of the file.
         Assert.All(decoded.Values, d => Assert.Null(d.Frames[0].Source.Decoded));
     }

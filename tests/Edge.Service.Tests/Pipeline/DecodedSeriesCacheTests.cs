@@ -19,6 +19,42 @@ public sealed class DecodedSeriesCacheTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
+    public async Task A_volume_sized_series_is_assembled_into_the_buffer_touched_while_it_arrived()
+    {
+        (string[] files, PhantomGroundTruth truth) = Phantom(size: 48, slices: 20);
+        var cache = new DecodedSeriesCache(Settings(megabytes: 16), _time);
+        var stage = new PredecodeStage(cache, new StageHealth(_time), Settings(megabytes: 16), NullLogger<PredecodeStage>.Instance);
+        await stage.StartAsync(CancellationToken.None);
+        try
+        {
+            foreach (string file in files)
+            {
+                stage.InstanceStored(Stored(file, truth.SeriesInstanceUid!));
+            }
+
+            stage.AssociationClosed(1, released: true);
+            PreparedVolume? prepared = null;
+            for (int i = 0; i < 200 && prepared is null; i++)
+            {
+                await Task.Delay(50);
+                (prepared, _) = cache.TakePrepared(truth.SeriesInstanceUid!);
+            }
+
+            Assert.NotNull(prepared);
+            Edge.Imaging.CtVolume volume = prepared.Assembled.Volume;
+            Edge.Imaging.CtVolume fromDisk = VolumeAssembler.AssembleFiles(files).Volume;
+            // The buffer spans the whole budget (the series' size was unknown while it arrived); the volume is its head.
+            Assert.Equal(16L << 20, volume.Voxels.LongLength * sizeof(float));
+            Assert.Equal(fromDisk.Shape, volume.Shape);
+            Assert.True(fromDisk.Data.SequenceEqual(volume.Data));
+        }
+        finally
+        {
+            await stage.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task Stage_decodes_stored_instances_into_the_cache_and_assembly_takes_them()
     {
         (string[] files, PhantomGroundTruth truth) = Phantom(size: 48, slices: 6);

@@ -54,7 +54,7 @@ internal static class VolumeCommand
             IReadOnlyList<EligibilityResult>? eligibility = rules?.Evaluate(assembled.Properties);
             if (savePath is not null)
             {
-                Edge.Imaging.IO.Npy.Write(savePath, assembled.Volume.Voxels, assembled.Volume.Shape.ToArray());
+                Edge.Imaging.IO.Npy.Write(savePath, assembled.Volume.Data, assembled.Volume.Shape.ToArray());
             }
 
             var report = new VolumeReport(assembled.Volume, hu, eligibility);
