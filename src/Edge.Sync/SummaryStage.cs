@@ -55,6 +55,20 @@ public sealed class SummaryStage
     }
 
     /// <summary>Builds the messages and commits everything durably. Fails closed: a tripped PHI check publishes nothing.</summary>
+    /// <summary>
+    /// Builds (and discards) the messages of a made-up suspicious result with a finding, so that the first real series'
+    /// summary does not pay for compiling the builder, the HMAC keys and the JSON writer: about 20 ms of its latency.
+    /// Nothing is stored or published.
+    /// </summary>
+    public void WarmUp()
+    {
+        var series = new SeriesRecord { SeriesInstanceUid = "2.25.0", StudyInstanceUid = "2.25.1" };
+        var finding = new Finding { Label = "warm-up", Probability = 1, VolumeMl = 1, MaxDiameterMm = 10, Location = "head", CentroidLps = [0, 0, 0], VoxelCount = 1 };
+        var model = new ModelResult { Id = "warm-up", Version = "0", Eligible = true, Probability = 1, Threshold = 0.5, Decision = Decision.Suspicious, Findings = [finding] };
+        var result = new ResultRecord { Id = Guid.NewGuid(), SeriesInstanceUid = series.SeriesInstanceUid, Decision = Decision.Suspicious, Models = [model] };
+        _ = _builder.BuildMessages(series, result, _topics);
+    }
+
     public OutboxEnqueueReport Complete(CompletedJob job)
     {
         ArgumentNullException.ThrowIfNull(job);

@@ -21,6 +21,7 @@ public sealed class StartupService(
     DeviceStatus device,
     SeriesCompletionTracker tracker,
     JobDoorbell doorbell,
+    SyncRuntime sync,
     ILogger<StartupService> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -28,6 +29,11 @@ public sealed class StartupService(
         ServiceLog.Starting(logger, device.Version, settings.DataRoot, settings.Dicom.AeTitle, settings.Dicom.Port, settings.ControlSocket);
         JobRecoveryReport recovered = store.RecoverInterruptedJobs();
         models.Load(settings.Pipeline.WarmUp, cancellationToken);
+        if (settings.Pipeline.WarmUp)
+        {
+            sync.Summaries.WarmUp();
+        }
+
         device.Models = models.Identities;
         device.ExecutionProvider = models.ExecutionProvider;
         int rescanned = StorageRescan.Run(settings.Dicom.StorageRoot, store, tracker, cancellationToken);
