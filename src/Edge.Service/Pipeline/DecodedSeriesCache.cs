@@ -119,7 +119,10 @@ public sealed class DecodedSeriesCache(EdgeSettings settings, TimeProvider time)
     /// copies into memory the kernel has already mapped: faulting in a fresh 300 MiB buffer costs about 0.1 s at the
     /// release, on the critical path, against a few milliseconds per instance here while the series arrives. The buffer
     /// is as long as the whole budget (<see cref="PipelineOptions.PredecodeMemoryMiB"/>), since the series' size is not
-    /// known yet; only touched pages take memory. Call outside any lock the caller holds; the clearing runs unlocked.
+    /// known yet; only touched pages take resident memory, but the GC counts the whole buffer as committed, so none is
+    /// taken when that would bring the committed heap past half of what the GC may use (a GC heap limit on a small
+    /// Jetson, with other volumes in flight): the speculative assembly then allocates as before. Call outside any lock
+    /// the caller holds; the clearing runs unlocked.
     /// </summary>
     public void TouchVolumeBuffer(string seriesInstanceUid)
     {
@@ -132,7 +135,18 @@ public sealed class DecodedSeriesCache(EdgeSettings settings, TimeProvider time)
                 return;
             }
 
-            series.VolumeBuffer ??= GC.AllocateUninitializedArray<float>((int)Math.Min(_budget / sizeof(float), Array.MaxLength));
+            if (series.VolumeBuffer is null)
+            {
+                long floats = Math.Min(_budget / sizeof(float), Array.MaxLength);
+                GCMemoryInfo memory = GC.GetGCMemoryInfo();
+                if (memory.TotalCommittedBytes + (floats * sizeof(float)) > memory.TotalAvailableMemoryBytes / 2)
+                {
+                    return;
+                }
+
+                series.VolumeBuffer = GC.AllocateUninitializedArray<float>((int)floats);
+            }
+
             buffer = series.VolumeBuffer;
             from = series.VolumeBufferTouched;
             to = Math.Min(buffer.LongLength, series.Files.Values.Sum(f => f.Decoded.Bytes) / sizeof(float));
