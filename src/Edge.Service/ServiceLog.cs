@@ -91,4 +91,7 @@ internal static partial class ServiceLog
 
     [LoggerMessage(6053, LogLevel.Warning, "Warm-up screening of a lesion-free test phantom did not come out negative: {Verdicts}; the model or its execution provider may compute wrongly")]
     public static partial void WarmUpUnexpected(ILogger logger, string verdicts);
+
+    [LoggerMessage(6054, LogLevel.Warning, "Warm-up screening of a test phantom could not run ({Error}: {Message}); the first series will be slower")]
+    public static partial void WarmUpFailed(ILogger logger, string error, string message);
 }

@@ -113,7 +113,18 @@ public sealed class ModelRuntime : IDisposable
     private void WarmUpPipeline(ScreeningPipeline pipeline, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        ScreeningReport report = TestPhantomScreening.Run(pipeline, cancellationToken);
+        ScreeningReport report;
+        try
+        {
+            report = TestPhantomScreening.Run(pipeline, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Only a warm-up: the first series then pays for what it would have compiled, nothing more.
+            ServiceLog.WarmUpFailed(_logger, ex.GetType().Name, ex.Message);
+            return;
+        }
+
         string verdicts = string.Join("; ", report.Models.Select(m => string.Create(CultureInfo.InvariantCulture,
             $"{m.Id} {ScreeningDecisionNames.Json(m.Decision)} (p {m.Probability:0.000})")));
         ServiceLog.WarmUpScreened(_logger, verdicts, clock.Elapsed.TotalMilliseconds);
