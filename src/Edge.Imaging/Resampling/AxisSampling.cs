@@ -1,3 +1,5 @@
+using Edge.Imaging.Geometry;
+
 namespace Edge.Imaging.Resampling;
 
 /// <summary>
@@ -27,6 +29,30 @@ internal sealed class AxisSampling
     public int[] Upper { get; }
 
     public float[] Weight { get; }
+
+    /// <summary>
+    /// The grid a resampling of <paramref name="source"/> to <paramref name="target"/> produces: origin and directions
+    /// kept, <see cref="OutputLength"/> voxels per axis. Throws for an invalid spacing or a grid too large for one array.
+    /// </summary>
+    public static VolumeGeometry OutputGrid(VolumeGeometry source, VoxelSpacing target)
+    {
+        if (!target.IsValid)
+        {
+            throw new ArgumentOutOfRangeException(nameof(target), target, "Target spacing must be positive and finite.");
+        }
+
+        VoxelSpacing old = source.Spacing;
+        var shape = new VolumeShape(
+            OutputLength(source.Depth, old.Z, target.Z),
+            OutputLength(source.Height, old.Y, target.Y),
+            OutputLength(source.Width, old.X, target.X));
+        if (shape.VoxelCount > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(target), target, $"Resampling to {target} mm would need {shape.VoxelCount} voxels.");
+        }
+
+        return source.WithGrid(shape, target);
+    }
 
     /// <summary>The output length for resampling <paramref name="inputLength"/> voxels of <paramref name="oldSpacing"/> to <paramref name="newSpacing"/>.</summary>
     public static int OutputLength(int inputLength, double oldSpacing, double newSpacing) =>

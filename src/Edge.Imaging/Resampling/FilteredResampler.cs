@@ -23,27 +23,10 @@ public static class FilteredResampler
         ArgumentNullException.ThrowIfNull(kernelY);
         ArgumentNullException.ThrowIfNull(kernelX);
         VolumeShape s = volume.Shape;
-        if (z0 < 0 || y0 < 0 || x0 < 0 || box.Depth <= 0 || box.Height <= 0 || box.Width <= 0 ||
-            z0 + box.Depth > s.Depth || y0 + box.Height > s.Height || x0 + box.Width > s.Width)
-        {
-            throw new ArgumentOutOfRangeException(nameof(box), $"Box at [{z0}, {y0}, {x0}] of shape {box} does not fit in {s}.");
-        }
-
-        if (!target.IsValid)
-        {
-            throw new ArgumentOutOfRangeException(nameof(target), target, "Target spacing must be positive and finite.");
-        }
-
-        VolumeGeometry cropped = volume.Geometry.SubGrid(z0, y0, x0, box);
-        VoxelSpacing old = cropped.Spacing;
-        var shape = new VolumeShape(
-            AxisSampling.OutputLength(box.Depth, old.Z, target.Z),
-            AxisSampling.OutputLength(box.Height, old.Y, target.Y),
-            AxisSampling.OutputLength(box.Width, old.X, target.X));
-        if (shape.VoxelCount > Array.MaxLength)
-        {
-            throw new ArgumentOutOfRangeException(nameof(target), target, $"Resampling to {target} mm would need {shape.VoxelCount} voxels.");
-        }
+        VolumeOps.CheckBox(s, z0, y0, x0, box, nameof(box));
+        VolumeGeometry grid = AxisSampling.OutputGrid(volume.Geometry.SubGrid(z0, y0, x0, box), target);
+        VolumeShape shape = grid.Shape;
+        VoxelSpacing old = volume.Geometry.Spacing;
 
         FilteredAxisOperator opZ = FilteredAxisOperator.Create(box.Depth, shape.Depth, target.Z / old.Z, kernelZ);
         FilteredAxisOperator opY = FilteredAxisOperator.Create(box.Height, shape.Height, target.Y / old.Y, kernelY);
@@ -84,7 +67,7 @@ public static class FilteredResampler
         Parallel.For(0, shape.Depth, oz =>
             WeightedRowSum(alongY, 0, sliceLength, opZ, oz, output.AsSpan(oz * sliceLength, sliceLength)));
 
-        return volume.WithData(cropped.WithGrid(shape, target), output);
+        return volume.WithData(grid, output);
     }
 
     // destination = Σ_t weight[t] · data[offset + (first + t) · rowLength ...], rows of rowLength.

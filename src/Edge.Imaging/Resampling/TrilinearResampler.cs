@@ -86,22 +86,10 @@ public static class TrilinearResampler
 
     private static (VolumeGeometry Geometry, AxisSampling Z, AxisSampling Y, AxisSampling X) Plan(VolumeGeometry source, VoxelSpacing target)
     {
-        if (!target.IsValid)
-        {
-            throw new ArgumentOutOfRangeException(nameof(target), target, "Target spacing must be positive and finite.");
-        }
-
+        VolumeGeometry grid = AxisSampling.OutputGrid(source, target);
+        VolumeShape shape = grid.Shape;
         VoxelSpacing old = source.Spacing;
-        var shape = new VolumeShape(
-            AxisSampling.OutputLength(source.Depth, old.Z, target.Z),
-            AxisSampling.OutputLength(source.Height, old.Y, target.Y),
-            AxisSampling.OutputLength(source.Width, old.X, target.X));
-        if (shape.VoxelCount > Array.MaxLength)
-        {
-            throw new ArgumentOutOfRangeException(nameof(target), target, $"Resampling to {target} mm would need {shape.VoxelCount} voxels.");
-        }
-
-        return (source.WithGrid(shape, target),
+        return (grid,
             new AxisSampling(source.Depth, shape.Depth, target.Z / old.Z),
             new AxisSampling(source.Height, shape.Height, target.Y / old.Y),
             new AxisSampling(source.Width, shape.Width, target.X / old.X));

@@ -13,11 +13,7 @@ public static class VolumeOps
     {
         ArgumentNullException.ThrowIfNull(volume);
         VolumeShape s = volume.Shape;
-        if (z0 < 0 || y0 < 0 || x0 < 0 || shape.Depth <= 0 || shape.Height <= 0 || shape.Width <= 0 ||
-            z0 + shape.Depth > s.Depth || y0 + shape.Height > s.Height || x0 + shape.Width > s.Width)
-        {
-            throw new ArgumentOutOfRangeException(nameof(shape), $"Box at [{z0}, {y0}, {x0}] of shape {shape} does not fit in {s}.");
-        }
+        CheckBox(s, z0, y0, x0, shape, nameof(shape));
 
         var output = GC.AllocateUninitializedArray<float>(checked((int)shape.VoxelCount));
         Parallel.For(0, shape.Depth, dz =>
@@ -30,6 +26,16 @@ public static class VolumeOps
         });
 
         return volume.WithData(volume.Geometry.SubGrid(z0, y0, x0, shape), output);
+    }
+
+    /// <summary>Throws unless the box at [<paramref name="z0"/>, <paramref name="y0"/>, <paramref name="x0"/>] of <paramref name="box"/> lies inside <paramref name="volume"/>.</summary>
+    internal static void CheckBox(VolumeShape volume, int z0, int y0, int x0, VolumeShape box, string paramName)
+    {
+        if (z0 < 0 || y0 < 0 || x0 < 0 || box.Depth <= 0 || box.Height <= 0 || box.Width <= 0 ||
+            z0 + box.Depth > volume.Depth || y0 + box.Height > volume.Height || x0 + box.Width > volume.Width)
+        {
+            throw new ArgumentOutOfRangeException(paramName, $"Box at [{z0}, {y0}, {x0}] of shape {box} does not fit in {volume}.");
+        }
     }
 
     /// <summary>Clamps every voxel to [<paramref name="minHu"/>, <paramref name="maxHu"/>] in place.</summary>
