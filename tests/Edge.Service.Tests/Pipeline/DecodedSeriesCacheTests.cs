@@ -33,12 +33,7 @@ public sealed class DecodedSeriesCacheTests : IDisposable
             }
 
             stage.AssociationClosed(1, released: true);
-            PreparedVolume? prepared = null;
-            for (int i = 0; i < 200 && prepared is null; i++)
-            {
-                await Task.Delay(50);
-                (prepared, _) = cache.TakePrepared(truth.SeriesInstanceUid!);
-            }
+            (PreparedVolume? prepared, _) = await WaitForPreparedAsync(cache, truth.SeriesInstanceUid!);
 
             Assert.NotNull(prepared);
             Edge.Imaging.CtVolume volume = prepared.Assembled.Volume;
@@ -73,13 +68,7 @@ public sealed class DecodedSeriesCacheTests : IDisposable
 
             // The sender released: the stage assembles the series from the cache right away.
             stage.AssociationClosed(1, released: true);
-            PreparedVolume? prepared = null;
-            bool current = false;
-            for (int i = 0; i < 200 && prepared is null; i++)
-            {
-                await Task.Delay(50);
-                (prepared, current) = cache.TakePrepared(truth.SeriesInstanceUid!);
-            }
+            (PreparedVolume? prepared, bool current) = await WaitForPreparedAsync(cache, truth.SeriesInstanceUid!);
 
             Assert.NotNull(prepared);
             Assert.True(current);
@@ -234,5 +223,18 @@ public sealed class DecodedSeriesCacheTests : IDisposable
         ConfigurationReport report = EdgeConfigurationValidator.Validate(config, out EdgeSettings? settings);
         Assert.True(report.IsValid, string.Join("\n", report.Errors));
         return settings!;
+    }
+
+    // The stage prepares on its own thread: poll for the volume for up to 10 s.
+    private static async Task<(PreparedVolume? Volume, bool Current)> WaitForPreparedAsync(DecodedSeriesCache cache, string seriesInstanceUid)
+    {
+        (PreparedVolume? Volume, bool Current) taken = (null, false);
+        for (int i = 0; i < 200 && taken.Volume is null; i++)
+        {
+            await Task.Delay(50);
+            taken = cache.TakePrepared(seriesInstanceUid);
+        }
+
+        return taken;
     }
 }
