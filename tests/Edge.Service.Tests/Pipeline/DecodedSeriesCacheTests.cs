@@ -23,14 +23,10 @@ public sealed class DecodedSeriesCacheTests : IDisposable
     {
         (string[] files, PhantomGroundTruth truth) = Phantom(size: 48, slices: 20);
         var cache = new DecodedSeriesCache(Settings(megabytes: 16), _time);
-        var stage = new PredecodeStage(cache, new StageHealth(_time), Settings(megabytes: 16), NullLogger<PredecodeStage>.Instance);
-        await stage.StartAsync(CancellationToken.None);
+        PredecodeStage stage = await StartStageAsync(cache);
         try
         {
-            foreach (string file in files)
-            {
-                stage.InstanceStored(Stored(file, truth.SeriesInstanceUid!));
-            }
+            Array.ForEach(files, file => stage.InstanceStored(Stored(file, truth.SeriesInstanceUid!)));
 
             stage.AssociationClosed(1, released: true);
             (PreparedVolume? prepared, _) = await WaitForPreparedAsync(cache, truth.SeriesInstanceUid!);
@@ -54,14 +50,10 @@ public sealed class DecodedSeriesCacheTests : IDisposable
     {
         (string[] files, PhantomGroundTruth truth) = Phantom(size: 48, slices: 6);
         var cache = new DecodedSeriesCache(Settings(megabytes: 16), _time);
-        var stage = new PredecodeStage(cache, new StageHealth(_time), Settings(megabytes: 16), NullLogger<PredecodeStage>.Instance);
-        await stage.StartAsync(CancellationToken.None);
+        PredecodeStage stage = await StartStageAsync(cache);
         try
         {
-            foreach (string file in files)
-            {
-                stage.InstanceStored(Stored(file, truth.SeriesInstanceUid!));
-            }
+            Array.ForEach(files, file => stage.InstanceStored(Stored(file, truth.SeriesInstanceUid!)));
 
             // An instance whose file says another series is not cached under this one.
             stage.InstanceStored(Stored(files[0], "1.2.3.999"));
@@ -223,6 +215,13 @@ public sealed class DecodedSeriesCacheTests : IDisposable
         ConfigurationReport report = EdgeConfigurationValidator.Validate(config, out EdgeSettings? settings);
         Assert.True(report.IsValid, string.Join("\n", report.Errors));
         return settings!;
+    }
+
+    private async Task<PredecodeStage> StartStageAsync(DecodedSeriesCache cache)
+    {
+        var stage = new PredecodeStage(cache, new StageHealth(_time), Settings(megabytes: 16), NullLogger<PredecodeStage>.Instance);
+        await stage.StartAsync(CancellationToken.None);
+        return stage;
     }
 
     // The stage prepares on its own thread: poll for the volume for up to 10 s.
