@@ -65,18 +65,7 @@ public sealed class CohortEvaluator
         var clock = Stopwatch.StartNew();
         try
         {
-            var options = new PhantomOptions
-            {
-                Seed = item.Seed,
-                Size = item.Size,
-                Slices = item.Slices,
-                SliceThicknessMm = item.ThicknessMm,
-                Lesion = item.HasLesion,
-                LesionDiameterMm = item.LesionMm,
-                LesionSite = item.Site is null ? null : Enum.Parse<PancreasSite>(item.Site, ignoreCase: true),
-                LesionContrastHu = item.ContrastHu,
-            };
-            PhantomVolume phantom = PhantomGenerator.Generate(options, cancellationToken: cancellationToken);
+            PhantomVolume phantom = PhantomGenerator.Generate(CohortPlanner.Options(item), cancellationToken: cancellationToken);
             PhantomWriter.Write(phantom, directory, new PhantomOutputOptions { Dicom = true, Labels = false }, cancellationToken: cancellationToken);
             string[] files = Directory.GetFiles(Path.Combine(directory, PhantomWriter.DicomFolder));
             AssembledVolume assembled = VolumeAssembler.AssembleFiles(files, cancellationToken: cancellationToken);

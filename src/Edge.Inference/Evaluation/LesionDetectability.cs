@@ -66,6 +66,22 @@ public static class LesionDetectability
     }
 
     /// <summary>
+    /// d′ per HU of contrast of the lesion a phantom will have, from its preview (nothing rendered); d′ is proportional
+    /// to contrast, so this times a contrast is that contrast's d′ in the same scan.
+    /// </summary>
+    public static double PerHu(PhantomPreview preview)
+    {
+        ArgumentNullException.ThrowIfNull(preview);
+        if (preview is not { LesionDiameterMm: { } diameter, LesionCentreSlice: { } centreSlice })
+        {
+            throw new ArgumentException("the phantom has no lesion", nameof(preview));
+        }
+
+        double offsetMm = (centreSlice - Math.Round(centreSlice)) * preview.Scan.SliceSpacingMm;
+        return Index(1, diameter, preview.Scan.NoiseSigmaHu, preview.Scan.PixelSpacingMm, preview.Scan.SliceThicknessMm, offsetMm);
+    }
+
+    /// <summary>
     /// d′ of a spherical lesion of <paramref name="diameterMm"/>, <paramref name="contrastHu"/> below its background, in
     /// phantom slices with noise <paramref name="noiseSigmaHu"/> (after the blur), contiguous slices of
     /// <paramref name="thicknessMm"/> and square pixels of <paramref name="pixelSpacingMm"/>; the lesion's centre lies

@@ -91,4 +91,44 @@ public sealed class LesionDetectabilityTests
         Assert.InRange(index.Value, LesionDetectability.Index(20, 4, 10, 2.5, 5, 2.5) - 1e-9, LesionDetectability.Index(20, 4, 10, 2.5, 5, 0) + 1e-9);
         Assert.Null(LesionDetectability.Of(PhantomGenerator.Generate(options with { Lesion = false, LesionDiameterMm = null, LesionContrastHu = null })));
     }
+
+    [Theory]
+    // Small lesions in thin and thick slices, drawn and fixed scans, at small matrices to stay fast.
+    [InlineData(1, 64, 5.0, 6.0, 12.0)]
+    [InlineData(2, 96, 1.25, 5.0, 25.0)]
+    [InlineData(3, 80, 2.5, 9.5, 7.5)]
+    [InlineData(4, 64, null, 14.0, 20.0)]
+    [InlineData(5, 96, 3.0, 8.0, 30.0)]
+    public void Index_per_hu_of_a_preview_times_contrast_is_the_rendered_phantoms_index(int seed, int size, double? thickness, double diameter, double contrast)
+    {
+        var options = new PhantomOptions
+        {
+            Seed = seed,
+            Size = size,
+            Slices = 32,
+            SliceThicknessMm = thickness,
+            Lesion = true,
+            LesionDiameterMm = diameter,
+            LesionContrastHu = contrast,
+        };
+
+        double perHu = LesionDetectability.PerHu(PhantomGenerator.Preview(options));
+        double? rendered = LesionDetectability.Of(PhantomGenerator.Generate(options));
+
+        // The truth rounds the noise and the centre's slice index to 3 decimals, so agreement is relative, not exact.
+        Assert.NotNull(rendered);
+        Assert.True(perHu > 0);
+        Assert.Equal(1.0, perHu * contrast / rendered.Value, 1e-3);
+    }
+
+    [Fact]
+    public void Index_per_hu_of_a_lesion_free_preview_is_refused()
+    {
+        PhantomPreview none = PhantomGenerator.Preview(new PhantomOptions { Seed = 2, Size = 64, Slices = 20, Lesion = false });
+
+        var error = Assert.Throws<ArgumentException>(() => LesionDetectability.PerHu(none));
+
+        Assert.Equal("preview", error.ParamName);
+        Assert.Throws<ArgumentNullException>(() => LesionDetectability.PerHu(null!));
+    }
 }

@@ -31,12 +31,17 @@ internal static class EvalCommand
         var work = new Option<string?>("--work") { Description = "Scratch folder for the phantoms' DICOM files (default: a temporary folder)" };
         var minLesion = new Option<double>("--min-lesion-mm") { Description = "Smallest lesion diameter drawn (5-40 mm): stratifies the cohort", DefaultValueFactory = _ => LesionRange.Full.MinMm };
         var minContrast = new Option<double>("--min-contrast-hu") { Description = "Least lesion contrast drawn (5-30 HU below the pancreas): stratifies the cohort", DefaultValueFactory = _ => LesionRange.Full.MinContrastHu };
+        var minDetectability = new Option<double>("--min-detectability")
+        {
+            Description = "Least Rose detectability d' of each lesion in its own scan (0-50; 5: every lesion findable in principle; default 0: the generator's full range, about a quarter of whose lesions no observer can find)",
+            DefaultValueFactory = _ => LesionRange.Full.MinDetectability,
+        };
         var shared = new InferenceCliOptions();
-        var command = new Command("eval", "Measure a model on synthetic phantoms through the full pipeline") { cohort, seed, size, model, json, plot, work, minLesion, minContrast };
+        var command = new Command("eval", "Measure a model on synthetic phantoms through the full pipeline") { cohort, seed, size, model, json, plot, work, minLesion, minContrast, minDetectability };
         shared.AddTo(command);
         command.SetAction((result, token) => Task.FromResult(Run(
             new EvalRequest(result.GetValue(cohort), result.GetValue(seed), result.GetValue(size), result.GetValue(model), result.GetValue(json), result.GetValue(plot), result.GetValue(work),
-                LesionRange.Full with { MinMm = result.GetValue(minLesion), MinContrastHu = result.GetValue(minContrast) }),
+                LesionRange.Full with { MinMm = result.GetValue(minLesion), MinContrastHu = result.GetValue(minContrast), MinDetectability = result.GetValue(minDetectability) }),
             shared.Read(result),
             result.InvocationConfiguration.Output,
             result.InvocationConfiguration.Error,
@@ -55,7 +60,18 @@ internal static class EvalCommand
 
         if (request.Lesions.Validate() is [string problem, ..])
         {
-            error.WriteLine($"edgectl eval: --min-lesion-mm/--min-contrast-hu: {problem}");
+            error.WriteLine($"edgectl eval: --min-lesion-mm/--min-contrast-hu/--min-detectability: {problem}");
+            return 1;
+        }
+
+        IReadOnlyList<CohortCase> cohort;
+        try
+        {
+            cohort = CohortPlanner.Plan(request.Cohort, request.Seed, request.Size, request.Lesions);
+        }
+        catch (ArgumentException e)
+        {
+            error.WriteLine($"edgectl eval: {e.Message}");
             return 1;
         }
 
@@ -71,7 +87,6 @@ internal static class EvalCommand
         EvaluationReport report;
         try
         {
-            IReadOnlyList<CohortCase> cohort = CohortPlanner.Plan(request.Cohort, request.Seed, request.Size, request.Lesions);
             using var progress = new TerminalProgress($"evaluating {package.Id}", cohort.Count, error);
             report = new CohortEvaluator(services.Pipeline([package]), package).Run(cohort, request.Seed, work, progress, cancellationToken);
         }
@@ -93,11 +108,11 @@ internal static class EvalCommand
             RocPlot.Write(png, report);
         }
 
-        output.Write(request.Json ? ToJson(report) + Environment.NewLine : ToText(report, request.Plot));
+        output.Write(request.Json ? ToJson(report, request.Lesions) + Environment.NewLine : ToText(report, request.Lesions, request.Plot));
         return 0;
     }
 
-    internal static string ToJson(EvaluationReport report)
+    internal static string ToJson(EvaluationReport report, LesionRange lesions)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -107,6 +122,13 @@ internal static class EvalCommand
             writer.WriteString("version", report.Version);
             writer.WriteNumber("cohort", report.Cohort);
             writer.WriteNumber("seed", report.Seed);
+            writer.WriteStartObject("lesions");
+            writer.WriteNumber("minMm", lesions.MinMm);
+            writer.WriteNumber("maxMm", lesions.MaxMm);
+            writer.WriteNumber("minContrastHu", lesions.MinContrastHu);
+            writer.WriteNumber("maxContrastHu", lesions.MaxContrastHu);
+            writer.WriteNumber("minDetectability", lesions.MinDetectability);
+            writer.WriteEndObject();
             writer.WriteNumber("auc", Math.Round(report.Auc, 4));
             writer.WriteNumber("sensitivity", Math.Round(report.Sensitivity, 4));
             writer.WriteNumber("specificity", Math.Round(report.Specificity, 4));
@@ -179,10 +201,11 @@ internal static class EvalCommand
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    internal static string ToText(EvaluationReport report, string? plot)
+    internal static string ToText(EvaluationReport report, LesionRange lesions, string? plot)
     {
         var text = new StringBuilder();
         text.AppendLine(Invariant($"{report.Model} {report.Version} on {report.Cohort} phantoms (seed {report.Seed}), {report.MeanSecondsPerCase:0.0} s per case:"));
+        text.AppendLine(Invariant($"  lesions drawn: {lesions}"));
         text.AppendLine(Invariant($"  AUC {report.Auc:0.000}"));
         text.AppendLine(Invariant($"  at threshold {report.Threshold:0.####} (calibrated for specificity {report.TargetSpecificity:0.###}): sensitivity {report.Sensitivity:0.000}, specificity {report.Specificity:0.000}"));
         foreach (SizeBinResult bin in report.BySize)
