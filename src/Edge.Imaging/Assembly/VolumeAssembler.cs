@@ -61,6 +61,18 @@ public static class VolumeAssembler
     {
         ArgumentNullException.ThrowIfNull(plan);
         options ??= VolumeAssemblyOptions.Default;
+        FrameHeader first = plan.Slices[0].Frame;
+        if (options.ShareDecodedFrames && DecodedSlices(plan) is { } slices)
+        {
+            return new CtVolume(plan.Geometry, slices)
+            {
+                StudyInstanceUid = first.StudyInstanceUid,
+                SeriesInstanceUid = first.SeriesInstanceUid,
+                InstanceCount = plan.InstanceCount,
+                Warnings = warnings ?? plan.Warnings,
+            };
+        }
+
         VolumeShape shape = plan.Geometry.Shape;
         int sliceLength = shape.SliceLength;
         float[] voxels = options.VoxelBuffer?.Invoke(shape.VoxelCount) is { } given && given.LongLength >= shape.VoxelCount
@@ -78,7 +90,6 @@ public static class VolumeAssembler
         }
 
         FillMissing(plan, voxels, sliceLength);
-        FrameHeader first = plan.Slices[0].Frame;
         return new CtVolume(plan.Geometry, voxels)
         {
             StudyInstanceUid = first.StudyInstanceUid,
@@ -86,6 +97,39 @@ public static class VolumeAssembler
             InstanceCount = plan.InstanceCount,
             Warnings = warnings ?? plan.Warnings,
         };
+    }
+
+    /// <summary>
+    /// The plan's slices as the decoded frames' own arrays, z order, when every slice is such a frame that needs nothing
+    /// done to it (see <see cref="VolumeAssemblyOptions.ShareDecodedFrames"/>); null otherwise. The frames then belong to
+    /// the volume: their files let them go, as after a copy.
+    /// </summary>
+    private static float[][]? DecodedSlices(StackPlan plan)
+    {
+        VolumeShape shape = plan.Geometry.Shape;
+        if (plan.MissingSlices.Count > 0 || plan.Slices.Count != shape.Depth)
+        {
+            return null;
+        }
+
+        var slices = new float[shape.Depth][];
+        foreach (PlannedSlice slice in plan.Slices)
+        {
+            if (slice.IsShifted || slice.Frame.Source.Decoded is not { } decoded || decoded[slice.Frame.FrameIndex] is not { } frame
+                || frame.Length != shape.SliceLength || slices[slice.Z] is not null)
+            {
+                return null;
+            }
+
+            slices[slice.Z] = frame;
+        }
+
+        foreach (PlannedSlice slice in plan.Slices)
+        {
+            slice.Frame.Source.ReleaseDecoded();
+        }
+
+        return slices;
     }
 
     private static void DecodeFile(PlannedSlice[] slices, float[] voxels, VolumeShape shape, ParallelOptions parallel)

@@ -39,4 +39,13 @@ public sealed record VolumeAssemblyOptions
     /// path, against 0.03 s for copying into memory already touched.
     /// </summary>
     public Func<long, float[]?>? VoxelBuffer { get; init; }
+
+    /// <summary>
+    /// When every slice of the plan is a frame decoded ahead of assembly (<see cref="DecodedInstance"/>), of the
+    /// volume's matrix, needing no in-plane shift and no gap filling, the volume is made of those frames' own arrays
+    /// (<see cref="CtVolume(Geometry.VolumeGeometry, IReadOnlyList{float[]})"/>) rather than copied into one buffer:
+    /// for the service's 300-slice 512² series the copy was 300 MiB written at the release, 25–40 ms of the critical
+    /// path on a 2-core box, and the buffer as much memory again. <see cref="VoxelBuffer"/> is then not used.
+    /// </summary>
+    public bool ShareDecodedFrames { get; init; } = true;
 }

@@ -35,13 +35,12 @@ public static class FilteredResampler
         // x: each input row of the box → one output row, read straight from the source.
         int outW = shape.Width, outH = shape.Height;
         var alongX = GC.AllocateUninitializedArray<float>(checked(box.Depth * box.Height * outW));
-        float[] source = volume.Voxels;
         Parallel.For(0, box.Depth, z =>
         {
+            ReadOnlySpan<float> slice = volume.GetSlice(z0 + z);
             for (int y = 0; y < box.Height; y++)
             {
-                int from = ((((z0 + z) * s.Height) + y0 + y) * s.Width) + x0;
-                ReadOnlySpan<float> row = source.AsSpan(from, box.Width);
+                ReadOnlySpan<float> row = slice.Slice(((y0 + y) * s.Width) + x0, box.Width);
                 Span<float> to = alongX.AsSpan(((z * box.Height) + y) * outW, outW);
                 for (int o = 0; o < outW; o++)
                 {

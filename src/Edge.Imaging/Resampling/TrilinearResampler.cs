@@ -33,10 +33,9 @@ public static class TrilinearResampler
             () => new float[input.Width],
             (oz, _, blended) =>
             {
-                int sliceLength = input.SliceLength;
                 float wz = z.Weight[oz];
-                ReadOnlySpan<float> lowerSlice = volume.Voxels.AsSpan(z.Lower[oz] * sliceLength, sliceLength);
-                ReadOnlySpan<float> upperSlice = volume.Voxels.AsSpan(z.Upper[oz] * sliceLength, sliceLength);
+                ReadOnlySpan<float> lowerSlice = volume.GetSlice(z.Lower[oz]);
+                ReadOnlySpan<float> upperSlice = volume.GetSlice(z.Upper[oz]);
                 for (int oy = 0; oy < outHeight; oy++)
                 {
                     float wy = y.Weight[oy];

@@ -18,10 +18,10 @@ public static class VolumeOps
         var output = GC.AllocateUninitializedArray<float>(checked((int)shape.VoxelCount));
         Parallel.For(0, shape.Depth, dz =>
         {
+            ReadOnlySpan<float> slice = volume.GetSlice(z0 + dz);
             for (int dy = 0; dy < shape.Height; dy++)
             {
-                int from = ((((z0 + dz) * s.Height) + y0 + dy) * s.Width) + x0;
-                volume.Voxels.AsSpan(from, shape.Width).CopyTo(output.AsSpan(((dz * shape.Height) + dy) * shape.Width, shape.Width));
+                slice.Slice(((y0 + dy) * s.Width) + x0, shape.Width).CopyTo(output.AsSpan(((dz * shape.Height) + dy) * shape.Width, shape.Width));
             }
         });
 

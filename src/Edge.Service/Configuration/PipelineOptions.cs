@@ -46,8 +46,8 @@ public sealed class PipelineOptions
 
     /// <summary>
     /// Memory for instances decoded to HU while their series arrives (0 turns it off); 512 MiB holds a 512-slice 512²
-    /// series. A series being received also gets a volume buffer of this size whose pages are touched as it arrives (see
-    /// <c>DecodedSeriesCache.TouchVolumeBuffer</c>; only while the GC's committed heap stays under half its limit).
+    /// series. A series decoded whole becomes its volume as it is, without a copy (see
+    /// <c>VolumeAssemblyOptions.ShareDecodedFrames</c>).
     /// </summary>
     public int PredecodeMemoryMiB { get; set; } = 512;
 }

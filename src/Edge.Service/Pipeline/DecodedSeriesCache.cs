@@ -20,12 +20,6 @@ public sealed class DecodedSeriesCache(EdgeSettings settings, TimeProvider time)
     /// <summary>Longest an assembly waits for a speculative one under way: a 300-slice series takes well under a second.</summary>
     private static readonly TimeSpan PrepareWait = TimeSpan.FromSeconds(2);
 
-    /// <summary>
-    /// A series gets a volume buffer (<see cref="TouchVolumeBuffer"/>) once this many frames are cached: a volume, not a
-    /// localizer or a handful of key images, for which a buffer of the whole budget would only be reserved for nothing.
-    /// </summary>
-    private const int VolumeBufferMinFrames = 16;
-
     private readonly long _budget = (long)settings.Pipeline.PredecodeMemoryMiB << 20;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, CachedSeries> _series = new(StringComparer.Ordinal);
@@ -115,51 +109,6 @@ public sealed class DecodedSeriesCache(EdgeSettings settings, TimeProvider time)
     }
 
     /// <summary>
-    /// Touches the pages of the series' volume buffer for the frames cached so far, so that the speculative assembly
-    /// copies into memory the kernel has already mapped: faulting in a fresh 300 MiB buffer costs about 0.1 s at the
-    /// release, on the critical path, against a few milliseconds per instance here while the series arrives. The buffer
-    /// is as long as the whole budget (<see cref="PipelineOptions.PredecodeMemoryMiB"/>), since the series' size is not
-    /// known yet; only touched pages take resident memory, but the GC counts the whole buffer as committed, so none is
-    /// taken when that would bring the committed heap past half of what the GC may use (a GC heap limit on a small
-    /// Jetson, with other volumes in flight): the speculative assembly then allocates as before. Call outside any lock
-    /// the caller holds; the clearing runs unlocked.
-    /// </summary>
-    public void TouchVolumeBuffer(string seriesInstanceUid)
-    {
-        float[] buffer;
-        long from, to;
-        lock (_lock)
-        {
-            if (!_series.TryGetValue(seriesInstanceUid, out CachedSeries? series) || series.Files.Count < VolumeBufferMinFrames)
-            {
-                return;
-            }
-
-            if (series.VolumeBuffer is null)
-            {
-                long floats = Math.Min(_budget / sizeof(float), Array.MaxLength);
-                GCMemoryInfo memory = GC.GetGCMemoryInfo();
-                if (memory.TotalCommittedBytes + (floats * sizeof(float)) > memory.TotalAvailableMemoryBytes / 2)
-                {
-                    return;
-                }
-
-                series.VolumeBuffer = GC.AllocateUninitializedArray<float>((int)floats);
-            }
-
-            buffer = series.VolumeBuffer;
-            from = series.VolumeBufferTouched;
-            to = Math.Min(buffer.LongLength, series.Files.Values.Sum(f => f.Decoded.Bytes) / sizeof(float));
-            series.VolumeBufferTouched = Math.Max(from, to);
-        }
-
-        if (to > from)
-        {
-            buffer.AsSpan((int)from, (int)(to - from)).Clear();
-        }
-    }
-
-    /// <summary>
     /// The frames of a cached file of the series, if the file on disk is still the one decoded (same length and write
     /// time; a re-sent instance replaces the file); null otherwise, and the caller reads the file.
     /// </summary>
@@ -189,11 +138,11 @@ public sealed class DecodedSeriesCache(EdgeSettings settings, TimeProvider time)
 
     /// <summary>
     /// Starts a speculative assembly of the series (<see cref="PreparedVolume"/>): returns its cached files' frames, in
-    /// path order, and the series' version, or null when it is not cached or one is already under way. Memory for the
-    /// volume is not counted in the budget: it is the volume's own, taken a moment early. Finish with
-    /// <see cref="CompletePrepare"/>.
+    /// path order, and the series' version, or null when it is not cached or one is already under way. The volume is
+    /// made of the decoded frames themselves (<see cref="VolumeAssemblyOptions.ShareDecodedFrames"/>), so it takes no
+    /// memory beyond what the budget already counts. Finish with <see cref="CompletePrepare"/>.
     /// </summary>
-    public (IReadOnlyList<FrameHeader> Frames, IReadOnlySet<string> Paths, int Version, float[]? VolumeBuffer)? BeginPrepare(string seriesInstanceUid)
+    public (IReadOnlyList<FrameHeader> Frames, IReadOnlySet<string> Paths, int Version)? BeginPrepare(string seriesInstanceUid)
     {
         lock (_lock)
         {
@@ -204,8 +153,7 @@ public sealed class DecodedSeriesCache(EdgeSettings settings, TimeProvider time)
 
             series.Prepared = new TaskCompletionSource<PreparedVolume?>(TaskCreationOptions.RunContinuationsAsynchronously);
             List<KeyValuePair<string, CachedFile>> files = [.. series.Files.OrderBy(f => f.Key, StringComparer.Ordinal)];
-            return ([.. files.SelectMany(f => f.Value.Decoded.Frames)], files.Select(f => f.Key).ToHashSet(StringComparer.Ordinal), series.Version,
-                series.VolumeBuffer);
+            return ([.. files.SelectMany(f => f.Value.Decoded.Frames)], files.Select(f => f.Key).ToHashSet(StringComparer.Ordinal), series.Version);
         }
     }
 
@@ -260,7 +208,19 @@ public sealed class DecodedSeriesCache(EdgeSettings settings, TimeProvider time)
         lock (_lock)
         {
             Drop(seriesInstanceUid);
-            foreach (string old in _assembledAt.Where(a => a.Value < now - Orphaned).Select(a => a.Key).ToList())
+
+            // A loop, not LINQ over the DateTimeOffset values: that generic code is compiled at its first call, which
+            // is the first series' assembly (7 ms of its latency).
+            List<string>? expired = null;
+            foreach ((string uid, DateTimeOffset at) in _assembledAt)
+            {
+                if (at < now - Orphaned)
+                {
+                    (expired ??= []).Add(uid);
+                }
+            }
+
+            foreach (string old in expired ?? [])
             {
                 _assembledAt.Remove(old);
             }
@@ -300,11 +260,5 @@ public sealed class DecodedSeriesCache(EdgeSettings settings, TimeProvider time)
 
         /// <summary>Counts changes to <see cref="Files"/>: a speculative volume of an older version is stale.</summary>
         public int Version { get; set; }
-
-        /// <summary>The buffer the speculative volume is assembled into (see <see cref="TouchVolumeBuffer"/>); null until needed.</summary>
-        public float[]? VolumeBuffer { get; set; }
-
-        /// <summary>How many of <see cref="VolumeBuffer"/>'s elements have been touched.</summary>
-        public long VolumeBufferTouched { get; set; }
     }
 }

@@ -124,10 +124,7 @@ public sealed class PredecodeStage(
         PreparedVolume? prepared = null;
         try
         {
-            VolumeAssemblyOptions options = snapshot.VolumeBuffer is { } buffer
-                ? VolumeAssemblyOptions.Default with { VoxelBuffer = voxels => buffer.LongLength >= voxels ? buffer : null }
-                : VolumeAssemblyOptions.Default;
-            prepared = new PreparedVolume(VolumeAssembler.Assemble(snapshot.Frames, options), snapshot.Paths, snapshot.Version);
+            prepared = new PreparedVolume(VolumeAssembler.Assemble(snapshot.Frames), snapshot.Paths, snapshot.Version);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -164,7 +161,6 @@ public sealed class PredecodeStage(
                 return false;
             }
 
-            cache.TouchVolumeBuffer(instance.SeriesInstanceUid);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -50,6 +50,33 @@ public sealed class DecodedInstanceTests
     }
 
     [Fact]
+    public void A_series_decoded_whole_becomes_its_volume_without_a_copy()
+    {
+        using var directory = new TestDirectory();
+        PhantomWriter.Write(PhantomGenerator.Generate(Options), directory.Path);
+        string[] files = [.. Directory.GetFiles(directory.Combine("dicom")).Order(StringComparer.Ordinal)];
+        AssembledVolume fromDisk = VolumeAssembler.AssembleFiles(files);
+        Assert.True(fromDisk.Volume.IsContiguous);
+
+        AssembledVolume shared = VolumeAssembler.Assemble(DecodeAll(files));
+        AssembledVolume copied = VolumeAssembler.Assemble(DecodeAll(files), VolumeAssemblyOptions.Default with { ShareDecodedFrames = false });
+
+        Assert.False(shared.Volume.IsContiguous);
+        Assert.True(copied.Volume.IsContiguous);
+        Assert.Equal(fromDisk.Volume.Geometry.Origin, shared.Volume.Geometry.Origin);
+        Assert.Equal(fromDisk.Volume.Shape, shared.Volume.Shape);
+        Assert.Equal(fromDisk.Volume.InstanceCount, shared.Volume.InstanceCount);
+        Assert.Equal(fromDisk.Volume.SeriesInstanceUid, shared.Volume.SeriesInstanceUid);
+        for (int z = 0; z < fromDisk.Volume.Shape.Depth; z++)
+        {
+            Assert.True(fromDisk.Volume.GetSlice(z).SequenceEqual(shared.Volume.GetSlice(z)), $"slice {z}");
+        }
+
+        Assert.Equal(fromDisk.Volume.Voxels, shared.Volume.Voxels);
+        Assert.Equal(fromDisk.Volume.Voxels, copied.Volume.Voxels);
+    }
+
+    [Fact]
     public void Decoding_a_truncated_file_throws_what_assembly_would()
     {
         using var directory = new TestDirectory();
@@ -63,4 +90,7 @@ public sealed class DecodedInstanceTests
         Assert.True(error is Edge.Dicom.DicomFormatException or InvalidDataException or IOException or VolumeAssemblyException or InvalidOperationException,
             $"unexpected {error?.GetType().Name ?? "no exception"}: {error?.Message}");
     }
+
+    private static IReadOnlyList<FrameHeader> DecodeAll(string[] files) =>
+        [.. files.SelectMany(f => DecodedInstance.Decode(DecodedInstance.ReadHeaders(f)).Frames)];
 }
