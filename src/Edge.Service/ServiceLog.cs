@@ -94,4 +94,10 @@ internal static partial class ServiceLog
 
     [LoggerMessage(6054, LogLevel.Warning, "Warm-up screening of a test phantom could not run ({Error}: {Message}); the first series will be slower")]
     public static partial void WarmUpFailed(ILogger logger, string error, string message);
+
+    [LoggerMessage(6055, LogLevel.Information, "Warm-up of the store's series path on a scratch database: {Milliseconds:0} ms")]
+    public static partial void StoreWarmedUp(ILogger logger, double milliseconds);
+
+    [LoggerMessage(6056, LogLevel.Warning, "Warm-up of the store's series path could not run ({Error}: {Message}); the first series will be slower")]
+    public static partial void StoreWarmUpFailed(ILogger logger, string error, string message);
 }

@@ -96,6 +96,7 @@ public static class EdgeHost
         services.AddSingleton<PipelineStorageEvents>();
         services.AddSingleton(sp => new DicomServer(settings.Dicom, sp.GetRequiredService<PipelineStorageEvents>(), sp.GetRequiredService<ILogger<DicomServer>>()));
         services.AddSingleton<JobDoorbell>();
+        services.AddSingleton<StoreWarmUp>();
         services.AddSingleton<AssembledQueue>();
         services.AddSingleton<StorageUsage>();
         services.AddSingleton<ServiceState>();

@@ -22,6 +22,7 @@ public sealed class StartupService(
     SeriesCompletionTracker tracker,
     JobDoorbell doorbell,
     SyncRuntime sync,
+    StoreWarmUp storeWarmUp,
     ILogger<StartupService> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -32,6 +33,8 @@ public sealed class StartupService(
         if (settings.Pipeline.WarmUp)
         {
             sync.Summaries.WarmUp();
+            storeWarmUp.Run(settings.DataRoot);
+            LogPathWarmUp.Run();
         }
 
         device.Models = models.Identities;

@@ -52,33 +52,25 @@ public sealed class AssemblyStage(
             }
 
             Monitor.Busy($"assembling job {job.Id}", TimeSpan.FromSeconds(settings.Pipeline.AssemblyStallSeconds));
-            AssembledSeries? ready = await ProcessAsync(job, stoppingToken).ConfigureAwait(false);
-            if (ready is not null)
-            {
-                Monitor.Busy($"waiting for inference to take job {job.Id}", TimeSpan.FromSeconds(settings.Pipeline.InferenceStallSeconds));
-                await assembled.Writer.WriteAsync(ready, stoppingToken).ConfigureAwait(false);
-
-                // The loop's state outlives the iteration: do not keep the volume alive while waiting for the next job.
-                ready = null;
-            }
-
+            await ProcessAsync(job, stoppingToken).ConfigureAwait(false);
             Monitor.Done();
         }
     }
 
-    private async Task<AssembledSeries?> ProcessAsync(JobRecord job, CancellationToken stoppingToken)
+    /// <summary>Assembles the job's series and hands it to inference, or fails (or skips) the job with its reason.</summary>
+    private async Task ProcessAsync(JobRecord job, CancellationToken stoppingToken)
     {
         SeriesRecord? series = store.GetSeries(job.SeriesInstanceUid);
         if (series is null)
         {
             Skip(job, "its series record is gone (pruned by retention)");
-            return null;
+            return;
         }
 
         if (job.Generation < series.Generation)
         {
             Skip(job, $"superseded by generation {series.Generation} of the same series");
-            return null;
+            return;
         }
 
         var clock = Stopwatch.StartNew();
@@ -98,10 +90,14 @@ public sealed class AssemblyStage(
             series.Identifiers = SeriesHeader.Identifiers(header);
             store.UpsertSeries(series);
             double ms = clock.Elapsed.TotalMilliseconds;
+
+            // Inference first: the log lines, and the cache's clean-up below, are not on the series' critical path.
+            Monitor.Busy($"waiting for inference to take job {job.Id}", TimeSpan.FromSeconds(settings.Pipeline.InferenceStallSeconds));
+            await assembled.Writer.WriteAsync(new AssembledSeries(job, series, volume, ms), stoppingToken).ConfigureAwait(false);
             ServiceLog.Assembled(Logger, job.Id, volume.Volume.Shape.ToString(), ms);
             PipelineLog.AssemblySteps(Logger, job.Id, cached, files.Length, ahead ? "while the sender released" : "now",
                 scanned.TotalMilliseconds, (built - scanned).TotalMilliseconds, ms - built.TotalMilliseconds);
-            return new AssembledSeries(job, series, volume, ms);
+            return;
         }
         catch (Exception ex) when (ex is VolumeAssemblyException or DicomFormatException or InvalidDataException or IOException
             or UnauthorizedAccessException or ArgumentException or OutOfMemoryException)
@@ -114,11 +110,13 @@ public sealed class AssemblyStage(
         }
 
         await FailAsync(job, series, failure, clock.Elapsed.TotalMilliseconds, stoppingToken).ConfigureAwait(false);
-        return null;
     }
 
-    /// <summary>A speculative volume that is stale (a file came or changed since) still lends its buffer if the size fits.</summary>
-    private static VolumeAssemblyOptions Reusing(PreparedVolume? stale) => stale is null
+    /// <summary>
+    /// A speculative volume that is stale (a file came or changed since) still lends its buffer if the size fits; one made
+    /// of the decoded frames has none to lend.
+    /// </summary>
+    private static VolumeAssemblyOptions Reusing(PreparedVolume? stale) => stale is null || !stale.Assembled.Volume.IsContiguous
         ? VolumeAssemblyOptions.Default
         : VolumeAssemblyOptions.Default with { VoxelBuffer = voxels => stale.Assembled.Volume.Voxels.LongLength >= voxels ? stale.Assembled.Volume.Voxels : null };
 

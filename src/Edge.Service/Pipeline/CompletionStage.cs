@@ -42,23 +42,46 @@ public sealed class CompletionStage(
 
     private void Commit(CompletedSeries completed)
     {
+        (DateTimeOffset first, DateTimeOffset last, string? path) = Arrivals(completed);
         SeriesRecord series = store.GetSeries(completed.SeriesInstanceUid) ?? new SeriesRecord
         {
             SeriesInstanceUid = completed.SeriesInstanceUid,
-            FirstReceivedAt = completed.Instances.Count > 0 ? completed.Instances.Min(i => i.ReceivedAt) : completed.CompletedAt,
+            FirstReceivedAt = first,
         };
         series.StudyInstanceUid = completed.StudyInstanceUid;
         series.Generation++;
         series.State = SeriesState.Queued;
         series.InstanceCount = completed.Instances.Count;
-        series.LastReceivedAt = completed.Instances.Count > 0 ? completed.Instances.Max(i => i.ReceivedAt) : completed.CompletedAt;
-        series.StoragePath = completed.Instances.Select(i => i.FilePath).FirstOrDefault(p => p is not null) is { } path
-            ? Path.GetDirectoryName(path)
-            : series.StoragePath;
+        series.LastReceivedAt = last;
+        series.StoragePath = path is not null ? Path.GetDirectoryName(path) : series.StoragePath;
         series.FilesPurgedAt = null;
         series.FailureReason = null;
         JobRecord job = store.CompleteSeries(series, out _);
         ServiceLog.SeriesQueued(Logger, job.Id, job.Generation, series.InstanceCount);
         doorbell.Ring();
+    }
+
+    /// <summary>
+    /// When the series' first and last instances arrived (its completion time if it has none) and one instance's file.
+    /// A loop rather than LINQ's Min/Max over DateTimeOffset, whose generic code would be compiled on the first series'
+    /// critical path.
+    /// </summary>
+    private static (DateTimeOffset First, DateTimeOffset Last, string? Path) Arrivals(CompletedSeries completed)
+    {
+        if (completed.Instances.Count == 0)
+        {
+            return (completed.CompletedAt, completed.CompletedAt, null);
+        }
+
+        DateTimeOffset first = DateTimeOffset.MaxValue, last = DateTimeOffset.MinValue;
+        string? path = null;
+        foreach (TrackedInstance instance in completed.Instances)
+        {
+            first = instance.ReceivedAt < first ? instance.ReceivedAt : first;
+            last = instance.ReceivedAt > last ? instance.ReceivedAt : last;
+            path ??= instance.FilePath;
+        }
+
+        return (first, last, path);
     }
 }

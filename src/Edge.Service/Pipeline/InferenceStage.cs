@@ -55,6 +55,12 @@ public sealed class InferenceStage(
 
                 Monitor.Busy($"committing job {item.Job.Id}", TimeSpan.FromSeconds(settings.Pipeline.StallSeconds));
                 await sync.Summaries.Writer.WriteAsync(new CompletedJob(item.Job.Id, item.Series, result), stoppingToken).ConfigureAwait(false);
+                if (report is not null)
+                {
+                    // After the hand-over: the line is not on the summary's critical path.
+                    ServiceLog.Screened(Logger, item.Job.Id, DecisionNames.Json(result.Decision), report.ExecutionProvider, result.Timings.InferenceMs ?? 0, result.Timings.TotalMs ?? 0);
+                }
+
                 await OfferAsync(new ScreenedSeries(item.Job, item.Series, item.Assembled, result, report), stoppingToken).ConfigureAwait(false);
                 item = null;
                 Monitor.Done();
@@ -128,7 +134,6 @@ public sealed class InferenceStage(
             Monitor.ItemFailed($"job {item.Job.Id}: {result.FailureReason}");
         }
 
-        ServiceLog.Screened(Logger, item.Job.Id, DecisionNames.Json(result.Decision), report.ExecutionProvider, inferenceMs, result.Timings.TotalMs ?? 0);
         return (result, report);
     }
 

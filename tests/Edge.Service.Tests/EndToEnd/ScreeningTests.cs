@@ -1,3 +1,4 @@
+using Edge.Service.Hosting;
 using System.Text.Json;
 
 namespace Edge.Service.Tests.EndToEnd;
@@ -41,6 +42,12 @@ public sealed class ScreeningTests : IDisposable
         Assert.Equal("application/json", summary.ContentType);
         Assert.Equal("suspicious", alert.Json.GetProperty("decision").GetString());
         Assert.Equal(s.GetProperty("seriesKey").GetString(), alert.Json.GetProperty("seriesKey").GetString());
+
+        // The start-up warm-up ran the store's series path on a scratch database: nothing of it was published, and its
+        // folder is gone.
+        Assert.Contains("Warm-up of the store's series path on a scratch database", edge.Logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(messages, m => m.Text.Contains("warm-up", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(Path.Combine(edge.DataRoot, StoreWarmUp.FolderName)));
 
         // The operator's view: edgectl over the control socket, never the database.
         Guid id = summary.Id;
