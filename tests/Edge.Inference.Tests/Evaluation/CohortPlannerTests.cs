@@ -10,17 +10,7 @@ public sealed class CohortPlannerTests
     {
         IReadOnlyList<CohortCase> cohort = CohortPlanner.Plan(24, seed: 3, size: 256);
 
-        Assert.Equal(12, cohort.Count(c => c.HasLesion));
-        CohortCase[] lesions = [.. cohort.Where(c => c.HasLesion)];
-        foreach ((double min, double max) in CohortPlanner.SizeBins)
-        {
-            Assert.Equal(3, lesions.Count(c => c.LesionMm >= min && c.LesionMm < max));
-        }
-
-        Assert.Equal(["body", "head", "tail"], lesions.Select(c => c.Site!).Distinct().Order());
-        Assert.All(lesions, c => Assert.InRange(c.ContrastHu!.Value, 5, 30));
-        Assert.All(cohort, c => Assert.InRange(c.Slices * c.ThicknessMm, 150, 230));
-        Assert.Equal(cohort.Count, cohort.Select(c => c.Seed).Distinct().Count());
+        AssertSpreadOverBinsSitesAndContrast(cohort);
         Assert.Equal(cohort, CohortPlanner.Plan(24, seed: 3, size: 256));
         Assert.NotEqual(cohort.Select(c => c.Seed), CohortPlanner.Plan(24, seed: 4, size: 256).Select(c => c.Seed));
     }
@@ -63,17 +53,7 @@ public sealed class CohortPlannerTests
         IReadOnlyList<CohortCase> cohort = CohortPlanner.Plan(24, seed: 3, size: 192, LesionRange.Detectable);
 
         Assert.Equal(24, cohort.Count);
-        CohortCase[] lesions = [.. cohort.Where(c => c.HasLesion)];
-        Assert.Equal(12, lesions.Length);
-        foreach ((double min, double max) in CohortPlanner.SizeBins)
-        {
-            Assert.Equal(3, lesions.Count(c => c.LesionMm >= min && c.LesionMm < max));
-        }
-
-        Assert.Equal(["body", "head", "tail"], lesions.Select(c => c.Site!).Distinct().Order());
-        Assert.All(lesions, c => Assert.InRange(c.ContrastHu!.Value, 5, 30));
-        Assert.All(cohort, c => Assert.InRange(c.Slices * c.ThicknessMm, 150, 230));
-        Assert.Equal(cohort.Count, cohort.Select(c => c.Seed).Distinct().Count());
+        CohortCase[] lesions = AssertSpreadOverBinsSitesAndContrast(cohort);
         Assert.Equal(Enumerable.Range(0, 24), cohort.Select(c => c.Index));
         Assert.All(lesions, c =>
         {
@@ -147,5 +127,22 @@ public sealed class CohortPlannerTests
         Assert.Null(none.LesionContrastHu);
         Assert.Empty(none.Validate());
         Assert.Throws<ArgumentNullException>(() => CohortPlanner.Options(null!));
+    }
+
+    /// <summary>Half the cohort carries a lesion, three per size bin, every site, 5–30 HU, 150–230 mm of coverage, distinct seeds.</summary>
+    private static CohortCase[] AssertSpreadOverBinsSitesAndContrast(IReadOnlyList<CohortCase> cohort)
+    {
+        CohortCase[] lesions = [.. cohort.Where(c => c.HasLesion)];
+        Assert.Equal(cohort.Count / 2, lesions.Length);
+        foreach ((double min, double max) in CohortPlanner.SizeBins)
+        {
+            Assert.Equal(3, lesions.Count(c => c.LesionMm >= min && c.LesionMm < max));
+        }
+
+        Assert.Equal(["body", "head", "tail"], lesions.Select(c => c.Site!).Distinct().Order());
+        Assert.All(lesions, c => Assert.InRange(c.ContrastHu!.Value, 5, 30));
+        Assert.All(cohort, c => Assert.InRange(c.Slices * c.ThicknessMm, 150, 230));
+        Assert.Equal(cohort.Count, cohort.Select(c => c.Seed).Distinct().Count());
+        return lesions;
     }
 }
