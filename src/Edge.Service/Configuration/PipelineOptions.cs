@@ -31,8 +31,9 @@ public sealed class PipelineOptions
     public int AssembledQueueCapacity { get; set; } = 1;
 
     /// <summary>
-    /// Warm the models up before reporting ready (one zero batch per network, then a screening of a small test phantom
-    /// through the whole path), so the first scan pays no engine build and no code compilation.
+    /// Warm up before reporting ready: the models (one zero batch per network, then a screening of a small test phantom
+    /// through the whole path), the store's series path on a scratch database (<c>StoreWarmUp</c>) and the per-series
+    /// log messages, so the first scan pays no engine build and no code compilation.
     /// </summary>
     public bool WarmUp { get; set; } = true;
 
