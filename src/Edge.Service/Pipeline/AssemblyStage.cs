@@ -74,7 +74,9 @@ public sealed class AssemblyStage(
         }
 
         var clock = Stopwatch.StartNew();
-        string? failure;
+        AssembledSeries? ready = null;
+        Action? report = null;
+        string? failure = null;
         string[] files = [];
         try
         {
@@ -90,14 +92,13 @@ public sealed class AssemblyStage(
             series.Identifiers = SeriesHeader.Identifiers(header);
             store.UpsertSeries(series);
             double ms = clock.Elapsed.TotalMilliseconds;
-
-            // Inference first: the log lines, and the cache's clean-up below, are not on the series' critical path.
-            Monitor.Busy($"waiting for inference to take job {job.Id}", TimeSpan.FromSeconds(settings.Pipeline.InferenceStallSeconds));
-            await assembled.Writer.WriteAsync(new AssembledSeries(job, series, volume, ms), stoppingToken).ConfigureAwait(false);
-            ServiceLog.Assembled(Logger, job.Id, volume.Volume.Shape.ToString(), ms);
-            PipelineLog.AssemblySteps(Logger, job.Id, cached, files.Length, ahead ? "while the sender released" : "now",
-                scanned.TotalMilliseconds, (built - scanned).TotalMilliseconds, ms - built.TotalMilliseconds);
-            return;
+            ready = new AssembledSeries(job, series, volume, ms);
+            report = () =>
+            {
+                ServiceLog.Assembled(Logger, job.Id, volume.Volume.Shape.ToString(), ms);
+                PipelineLog.AssemblySteps(Logger, job.Id, cached, files.Length, ahead ? "while the sender released" : "now",
+                    scanned.TotalMilliseconds, (built - scanned).TotalMilliseconds, ms - built.TotalMilliseconds);
+            };
         }
         catch (Exception ex) when (ex is VolumeAssemblyException or DicomFormatException or InvalidDataException or IOException
             or UnauthorizedAccessException or ArgumentException or OutOfMemoryException)
@@ -106,10 +107,20 @@ public sealed class AssemblyStage(
         }
         finally
         {
+            // Before the hand-over, which may wait for inference: the next series' pre-decoding gets the budget back.
             decoded.Evict(series.SeriesInstanceUid);
         }
 
-        await FailAsync(job, series, failure, clock.Elapsed.TotalMilliseconds, stoppingToken).ConfigureAwait(false);
+        if (ready is null)
+        {
+            await FailAsync(job, series, failure!, clock.Elapsed.TotalMilliseconds, stoppingToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Inference first: the log lines are not on the series' critical path.
+        Monitor.Busy($"waiting for inference to take job {job.Id}", TimeSpan.FromSeconds(settings.Pipeline.InferenceStallSeconds));
+        await assembled.Writer.WriteAsync(ready, stoppingToken).ConfigureAwait(false);
+        report!();
     }
 
     /// <summary>
