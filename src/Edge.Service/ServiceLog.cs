@@ -86,7 +86,7 @@ internal static partial class ServiceLog
     [LoggerMessage(6051, LogLevel.Warning, "Removed a stale control socket {Socket} left by an earlier run")]
     public static partial void StaleSocketRemoved(ILogger logger, string socket);
 
-    [LoggerMessage(6052, LogLevel.Information, "Warm-up screening of a lesion-free test phantom: {Verdicts} in {Milliseconds:0} ms")]
+    [LoggerMessage(6052, LogLevel.Information, "Warm-up screening of a lesion-free test phantom: {Verdicts}; with a fine-pixel phantom with a lesion too, {Milliseconds:0} ms in all")]
     public static partial void WarmUpScreened(ILogger logger, string verdicts, double milliseconds);
 
     [LoggerMessage(6053, LogLevel.Warning, "Warm-up screening of a lesion-free test phantom did not come out negative: {Verdicts}; the model or its execution provider may compute wrongly")]

@@ -60,14 +60,19 @@ public sealed partial class EdgeStore
                 return null;
             }
 
-            job.State = JobState.Leased;
-            job.LeaseOwner = owner;
-            job.LeasedAt = Now;
-            job.Attempts++;
-            Jobs.Update(job);
-            SetSeriesState(job, SeriesState.Processing, failureReason: null);
+            LeaseCore(job, owner);
             return job;
         });
+    }
+
+    private void LeaseCore(JobRecord job, string owner)
+    {
+        job.State = JobState.Leased;
+        job.LeaseOwner = owner;
+        job.LeasedAt = Now;
+        job.Attempts++;
+        Jobs.Update(job);
+        SetSeriesState(job, SeriesState.Processing, failureReason: null);
     }
 
     /// <summary>

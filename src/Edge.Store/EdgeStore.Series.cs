@@ -25,19 +25,34 @@ public sealed partial class EdgeStore
 
     /// <summary>
     /// Marks a series as complete and queues its job for the current generation, in one synced commit.
-    /// Idempotent, like <see cref="EnqueueJob"/>.
+    /// Idempotent, like <see cref="EnqueueJob"/>. With a lease owner, a job that is still queued is also
+    /// leased to that owner in the same commit (what <see cref="TryLeaseNextJob"/> would do next, one transaction
+    /// sooner): the caller hands it on itself. A crash before it is processed leaves it leased, and
+    /// <see cref="RecoverInterruptedJobs"/> re-queues it, as any interrupted job.
     /// </summary>
-    public JobRecord CompleteSeries(SeriesRecord series, out bool created)
+    public JobRecord CompleteSeries(SeriesRecord series, out bool created) => CompleteSeries(series, null, out created, out _);
+
+    /// <inheritdoc cref="CompleteSeries(SeriesRecord, out bool)"/>
+    /// <param name="leased">Whether this call leased the job to <paramref name="leaseTo"/> (false when it was no longer queued).</param>
+    public JobRecord CompleteSeries(SeriesRecord series, string? leaseTo, out bool created, out bool leased)
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentException.ThrowIfNullOrEmpty(series.SeriesInstanceUid);
-        (JobRecord job, bool isNew) = Write(Durability.Synced, () =>
+        (JobRecord job, bool isNew, bool isLeased) = Write(Durability.Synced, () =>
         {
             series.UpdatedAt = Now;
             Series.Upsert(series);
-            return EnqueueJobCore(series.SeriesInstanceUid, series.Generation);
+            (JobRecord queued, bool isNew) = EnqueueJobCore(series.SeriesInstanceUid, series.Generation);
+            if (leaseTo is null || queued.State != JobState.Queued)
+            {
+                return (queued, isNew, false);
+            }
+
+            LeaseCore(queued, leaseTo);
+            return (queued, isNew, true);
         });
         created = isNew;
+        leased = isLeased;
         return job;
     }
 

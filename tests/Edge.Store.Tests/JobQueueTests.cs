@@ -174,4 +174,54 @@ public sealed class JobQueueTests : IDisposable
         Assert.Equal(0, store.CountJobs(JobState.Failed));
         Assert.Null(store.TryLeaseNextJob("w"));
     }
+
+    [Fact]
+    public void Completing_a_series_can_lease_its_job_in_the_same_commit_and_a_restart_requeues_it()
+    {
+        string path = _dir.File("edge.db");
+        using (EdgeStore store = TestStore.Open(path))
+        {
+            var series = new SeriesRecord { SeriesInstanceUid = "2.25.20", StudyInstanceUid = "2.25.21", Generation = 1 };
+
+            JobRecord job = store.CompleteSeries(series, "edge-service/1", out bool created, out bool leased);
+
+            Assert.True(created);
+            Assert.True(leased);
+            Assert.Equal(JobState.Leased, job.State);
+            Assert.Equal("edge-service/1", job.LeaseOwner);
+            Assert.Equal(1, job.Attempts);
+            Assert.NotNull(job.LeasedAt);
+            Assert.Equal(SeriesState.Processing, store.GetSeries("2.25.20")!.State);
+            Assert.Null(store.TryLeaseNextJob("edge-service/1"));
+
+            // The same completion again (idempotent): the job is not queued any more, so it is neither leased twice nor re-created.
+            JobRecord again = store.CompleteSeries(series, "edge-service/1", out bool createdAgain, out bool leasedAgain);
+            Assert.Equal(job.Id, again.Id);
+            Assert.False(createdAgain);
+            Assert.False(leasedAgain);
+            Assert.Equal(1, store.CountJobs(JobState.Leased));
+        }
+
+        // The process died before the job was processed: like any interrupted job, it is queued again.
+        using (EdgeStore store = TestStore.Open(path))
+        {
+            Assert.Equal(1, store.RecoverInterruptedJobs().Requeued);
+            JobRecord? requeued = store.TryLeaseNextJob("edge-service/2");
+            Assert.NotNull(requeued);
+            Assert.Equal("2.25.20", requeued.SeriesInstanceUid);
+            Assert.Equal(2, requeued.Attempts);
+        }
+    }
+
+    [Fact]
+    public void Completing_a_series_without_a_lease_owner_only_queues_its_job()
+    {
+        using EdgeStore store = TestStore.Open(_dir.File("edge.db"));
+
+        JobRecord job = store.CompleteSeries(new SeriesRecord { SeriesInstanceUid = "2.25.22" }, null, out _, out bool leased);
+
+        Assert.False(leased);
+        Assert.Equal(JobState.Queued, job.State);
+        Assert.Equal(job.Id, store.TryLeaseNextJob("w")!.Id);
+    }
 }

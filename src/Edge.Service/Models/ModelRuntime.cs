@@ -117,6 +117,11 @@ public sealed class ModelRuntime : IDisposable
         try
         {
             report = TestPhantomScreening.Run(pipeline, cancellationToken);
+
+            // The paths a diagnostic scan with a finding takes and the lesion-free phantom does not (a second stage
+            // filtering its box, findings measured and located): compiled here rather than on a real series' critical
+            // path. Its verdict is not a check: the lesion-free screening above is.
+            _ = TestPhantomScreening.Run(pipeline, TestPhantomScreening.FinePixelsWithLesion, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

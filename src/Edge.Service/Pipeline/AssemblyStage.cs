@@ -33,13 +33,25 @@ public sealed class AssemblyStage(
     ILogger<AssemblyStage> logger)
     : PipelineStage("assembly", health, TimeSpan.FromSeconds(settings.Pipeline.StallSeconds), logger)
 {
-    private readonly string _owner = $"edge-service/{Environment.ProcessId}";
+    /// <summary>A job the completion stage leased and handed over, else the oldest queued one, leased now.</summary>
+    private JobRecord? Next()
+    {
+        if (doorbell.TryTake(out JobRecord? handed))
+        {
+            // In memory only: the queue time the summary reports ends when assembly takes the job, as it would have
+            // had assembly leased it itself.
+            handed.LeasedAt = Time.GetUtcNow();
+            return handed;
+        }
+
+        return store.TryLeaseNextJob(doorbell.Owner);
+    }
 
     protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            JobRecord? job = store.TryLeaseNextJob(_owner);
+            JobRecord? job = Next();
             if (job is null)
             {
                 // Nothing queued: wait for the bell (it may have rung already; a wake-up with nothing to do is harmless).

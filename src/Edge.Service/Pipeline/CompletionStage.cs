@@ -56,9 +56,17 @@ public sealed class CompletionStage(
         series.StoragePath = path is not null ? Path.GetDirectoryName(path) : series.StoragePath;
         series.FilesPurgedAt = null;
         series.FailureReason = null;
-        JobRecord job = store.CompleteSeries(series, out _);
-        ServiceLog.SeriesQueued(Logger, job.Id, job.Generation, series.InstanceCount);
+
+        // Leased in the same commit and handed over: the assembly stage's own lease was one more transaction on the
+        // series' critical path.
+        JobRecord job = store.CompleteSeries(series, doorbell.Owner, out _, out bool leased);
+        if (leased && !doorbell.TryHand(job))
+        {
+            store.ReleaseJob(job.Id, "the assembly stage has too many series waiting");
+        }
+
         doorbell.Ring();
+        ServiceLog.SeriesQueued(Logger, job.Id, job.Generation, series.InstanceCount);
     }
 
     /// <summary>
