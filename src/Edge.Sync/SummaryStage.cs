@@ -55,39 +55,22 @@ public sealed class SummaryStage
     }
 
     /// <summary>
-    /// Builds (and discards) the messages of a made-up suspicious result with a finding, so that the first real series'
-    /// summary does not pay for compiling the builder, the HMAC keys and the JSON writer: about 20 ms of its latency.
-    /// Nothing is stored or published.
+    /// Commits <paramref name="result"/> for <paramref name="jobId"/> of <paramref name="series"/>, with its summary and
+    /// alert, to <paramref name="scratch"/>: a throwaway store, never this stage's own, so that a warm-up runs the real
+    /// message building (the builder, the HMAC keys, the JSON writer) and commit without anything reaching the outbox that
+    /// is published.
     /// </summary>
-    public void WarmUp()
-    {
-        var series = new SeriesRecord { SeriesInstanceUid = "2.25.0", StudyInstanceUid = "2.25.1" };
-        _ = _builder.BuildMessages(series, MadeUpResult(series), _topics);
-    }
-
-    /// <summary>
-    /// Commits <paramref name="result"/> (by default a made-up suspicious result with a finding) for
-    /// <paramref name="jobId"/> of <paramref name="series"/>, with its summary and alert, to <paramref name="scratch"/>:
-    /// a throwaway store, never this stage's own, so that a warm-up runs the real commit without anything reaching the
-    /// outbox that is published.
-    /// </summary>
-    public OutboxEnqueueReport WarmUp(EdgeStore scratch, long jobId, SeriesRecord series, ResultRecord? result = null)
+    public OutboxEnqueueReport WarmUp(EdgeStore scratch, long jobId, SeriesRecord series, ResultRecord result)
     {
         ArgumentNullException.ThrowIfNull(scratch);
         ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(result);
         if (ReferenceEquals(scratch, _store))
         {
             throw new ArgumentException("a warm-up commits to a scratch store, never to the one that is published", nameof(scratch));
         }
 
-        return new SummaryStage(scratch, _builder, _topics, _policy, _logger).Complete(new CompletedJob(jobId, series, result ?? MadeUpResult(series)));
-    }
-
-    private static ResultRecord MadeUpResult(SeriesRecord series)
-    {
-        var finding = new Finding { Label = "warm-up", Probability = 1, VolumeMl = 1, MaxDiameterMm = 10, Location = "head", CentroidLps = [0, 0, 0], VoxelCount = 1 };
-        var model = new ModelResult { Id = "warm-up", Version = "0", Eligible = true, Probability = 1, Threshold = 0.5, Decision = Decision.Suspicious, Findings = [finding] };
-        return new ResultRecord { Id = Guid.NewGuid(), SeriesInstanceUid = series.SeriesInstanceUid, Decision = Decision.Suspicious, Models = [model] };
+        return new SummaryStage(scratch, _builder, _topics, _policy, _logger).Complete(new CompletedJob(jobId, series, result));
     }
 
     /// <summary>Builds the messages and commits everything durably. Fails closed: a tripped PHI check publishes nothing.</summary>

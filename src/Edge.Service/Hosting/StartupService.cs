@@ -21,7 +21,6 @@ public sealed class StartupService(
     DeviceStatus device,
     SeriesCompletionTracker tracker,
     JobDoorbell doorbell,
-    SyncRuntime sync,
     StoreWarmUp storeWarmUp,
     ILogger<StartupService> logger) : IHostedService
 {
@@ -32,7 +31,6 @@ public sealed class StartupService(
         models.Load(settings.Pipeline.WarmUp, cancellationToken);
         if (settings.Pipeline.WarmUp)
         {
-            sync.Summaries.WarmUp();
             storeWarmUp.Run(settings.DataRoot);
             LogPathWarmUp.Run();
         }
