@@ -42,14 +42,14 @@ public sealed partial class EdgeStore
         {
             series.UpdatedAt = Now;
             Series.Upsert(series);
-            (JobRecord queued, bool isNew) = EnqueueJobCore(series.SeriesInstanceUid, series.Generation);
+            (JobRecord queued, bool inserted) = EnqueueJobCore(series.SeriesInstanceUid, series.Generation);
             if (leaseTo is null || queued.State != JobState.Queued)
             {
-                return (queued, isNew, false);
+                return (queued, inserted, false);
             }
 
             LeaseCore(queued, leaseTo);
-            return (queued, isNew, true);
+            return (queued, inserted, true);
         });
         created = isNew;
         leased = isLeased;

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using Edge.Imaging.Geometry;
 using Edge.Inference.Screening;
-using Finding = Edge.Inference.Screening.Finding;
-using ModelResult = Edge.Inference.Screening.ModelResult;
 using Edge.Service.Pipeline;
 using Edge.Store;
 using Edge.Store.Documents;
 using Edge.Sync;
 using Microsoft.Extensions.Logging;
+using Finding = Edge.Inference.Screening.Finding;
+using ModelResult = Edge.Inference.Screening.ModelResult;
 
 namespace Edge.Service.Hosting;
 

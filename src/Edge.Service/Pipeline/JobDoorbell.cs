@@ -33,18 +33,12 @@ public sealed class JobDoorbell
     /// <summary>
     /// Hands a job the completion stage leased to <see cref="Owner"/> as it queued it straight to the assembly stage,
     /// which then skips a lease transaction of its own; false when that many are already waiting (the caller puts the
-    /// job back in the queue).
+    /// job back in the queue). The caller rings afterwards, as for any queued job.
     /// </summary>
     public bool TryHand(JobRecord job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        if (!_handed.Writer.TryWrite(job))
-        {
-            return false;
-        }
-
-        Ring();
-        return true;
+        return _handed.Writer.TryWrite(job);
     }
 
     /// <summary>The oldest job handed over and not yet taken.</summary>

@@ -156,12 +156,7 @@ public sealed class PredecodeStage(
             reserved = bytes;
             DecodedInstance decoded = DecodedInstance.Decode(frames);
             reserved = 0;
-            if (!cache.Add(instance.SeriesInstanceUid, decoded, file, instance.ReceivedAt))
-            {
-                return false;
-            }
-
-            return true;
+            return cache.Add(instance.SeriesInstanceUid, decoded, file, instance.ReceivedAt);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
