@@ -8,8 +8,8 @@ namespace Edge.Imaging;
 /// <c>(z·Height + y)·Width + x</c>. Slice z = 0 is the slice with the lowest position along the normal
 /// (for a standard axial series: the most inferior). See <see cref="VolumeGeometry"/> for the voxel↔LPS mapping.</para>
 /// <para>The buffer is the only copy: assembly decodes each frame straight into it, and the operations here work
-/// in place or produce one new buffer. It may be longer than the volume (a buffer prepared before the series' size was
-/// known); the volume is its first <see cref="VolumeShape.VoxelCount"/> elements.</para>
+/// in place or produce one new buffer. It may be longer than the volume (a buffer lent by an earlier, larger assembly); the
+/// volume is its first <see cref="VolumeShape.VoxelCount"/> elements.</para>
 /// <para>A volume may instead be made of one array per slice (<see cref="CtVolume(VolumeGeometry, IReadOnlyList{float[]})"/>):
 /// the frames the service decoded while the series arrived, taken as they are rather than copied into one buffer on
 /// the critical path. <see cref="GetSlice"/>, the indexer and <see cref="ComputeStatistics"/> read such a volume in

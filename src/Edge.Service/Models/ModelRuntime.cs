@@ -11,8 +11,9 @@ namespace Edge.Service.Models;
 
 /// <summary>
 /// The screening models of this process: the verified packages found under the models root, their ONNX Runtime
-/// sessions (created and warmed up at start with a test-phantom screening, so the first scan pays no session, engine or
-/// code-compilation cost), and the pipeline that runs them. A refused or missing package is an alarm, never a crash: images are still received and queued.
+/// sessions (created and warmed up at start with test-phantom screenings, so the first scan pays no session, engine or
+/// code-compilation cost), and the pipeline that runs them. A refused or missing package is an alarm, never a crash:
+/// images are still received and queued.
 /// </summary>
 public sealed class ModelRuntime : IDisposable
 {
