@@ -15,12 +15,16 @@ import shutil
 import numpy as np
 
 import config as C
+import detectability
 import phantoms
 import preprocess as P
 
 # The stage-2 region is cached this much wider than the cascade margin on every side, so the jittered crop fits.
 EXTRA_MM = C.CROP_JITTER_MM + 2.0
-FORMAT = 2
+# 3: the in-plane pixel spacing and the lesion centre's offset from its nearest slice centre, for its detectability.
+FORMAT = 3
+# The label value the loss skips (cross-entropy's ignore_index, and left out of the Dice terms).
+IGNORE = 255
 
 
 def truth_box(labels):
@@ -59,10 +63,15 @@ def prepare(edgectl, work, seed, case):
     organ_lo = [(lo - s) * spacing[a] - spacing[a] / 2 for a, ((lo, _), s) in enumerate(zip(box, start))]
     organ_hi = [(hi - s) * spacing[a] + spacing[a] / 2 for a, ((_, hi), s) in enumerate(zip(box, start))]
     lesion = truth.get("lesion")
+    if abs(spacing[1] - spacing[2]) > 1e-6:
+        raise ValueError(f"phantom {seed}: pixels are not square ({spacing})")
+    # The lesion centre's offset (mm) from the centre of its nearest slice: how the slices cut it (partial volume).
+    offset = (lesion["centreVoxel"][0] - round(lesion["centreVoxel"][0])) * spacing[0] if lesion else 0.0
     np.savez(path + ".tmp.npz", format=FORMAT, loc_x=loc_x.astype(np.float16), loc_y=loc_y, st2_x=st2_x.astype(np.float16),
              st2_y=st2_y.astype(np.uint8), organ_lo=np.array(organ_lo), organ_hi=np.array(organ_hi),
              lesion_mm=np.array(lesion["diameterMm"] if lesion else 0.0), contrast=np.array(lesion["contrastHu"] if lesion else 0.0),
-             size=np.array(case["size"]), thickness=np.array(truth["sliceThicknessMm"]), noise=np.array(truth["noiseSigmaHu"]))
+             size=np.array(case["size"]), thickness=np.array(truth["sliceThicknessMm"]), noise=np.array(truth["noiseSigmaHu"]),
+             pixel_spacing=np.array(spacing[1]), lesion_offset_mm=np.array(offset))
     os.replace(path + ".tmp.npz", path)
     shutil.rmtree(directory, ignore_errors=True)
     return path
@@ -86,8 +95,20 @@ class Case:
             self.size = int(z["size"])
             self.thickness = float(z["thickness"])
             self.noise = float(z["noise"])
+            self.pixel_spacing = float(z["pixel_spacing"])
+            self.lesion_offset_mm = float(z["lesion_offset_mm"])
         self.lesion_voxels = np.argwhere(self.st2_y == 2) if self.lesion_mm else None
         self.organ_voxels = np.argwhere(self.loc_y > 0)
+        self.gland_voxels = np.argwhere(self.st2_y == 1)
+        self.detectability = detectability.index(self.contrast, self.lesion_mm, self.noise, self.pixel_spacing, self.thickness,
+                                                 self.lesion_offset_mm) if self.lesion_mm else None
+        # The labels training learns from: a lesion no observer could find in this scan is left out of the loss
+        # (IGNORE), neither lesion (that teaches the network to call noise a lesion) nor pancreas (that teaches it to
+        # overlook faint ones).
+        self.visible_lesion = self.lesion_mm > 0 and self.detectability >= C.IGNORE_LESIONS_BELOW
+        self.train_y = self.st2_y
+        if self.lesion_mm and not self.visible_lesion:
+            self.train_y = np.where(self.st2_y == 2, IGNORE, self.st2_y).astype(np.uint8)
 
     @property
     def has_lesion(self):
