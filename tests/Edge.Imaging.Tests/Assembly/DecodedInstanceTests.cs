@@ -13,8 +13,7 @@ public sealed class DecodedInstanceTests
     public void Series_mixing_decoded_and_unread_files_assembles_to_the_volume_read_from_disk()
     {
         using var directory = new TestDirectory();
-        PhantomWriter.Write(PhantomGenerator.Generate(Options), directory.Path);
-        string[] files = [.. Directory.GetFiles(directory.Combine("dicom")).Order(StringComparer.Ordinal)];
+        string[] files = WritePhantom(directory);
         AssembledVolume fromDisk = VolumeAssembler.AssembleFiles(files);
 
         // Every other file decoded ahead: what a spent budget or a full pre-decode queue leaves.
@@ -53,8 +52,7 @@ public sealed class DecodedInstanceTests
     public void A_series_decoded_whole_becomes_its_volume_without_a_copy()
     {
         using var directory = new TestDirectory();
-        PhantomWriter.Write(PhantomGenerator.Generate(Options), directory.Path);
-        string[] files = [.. Directory.GetFiles(directory.Combine("dicom")).Order(StringComparer.Ordinal)];
+        string[] files = WritePhantom(directory);
         AssembledVolume fromDisk = VolumeAssembler.AssembleFiles(files);
         Assert.True(fromDisk.Volume.IsContiguous);
 
@@ -93,4 +91,11 @@ public sealed class DecodedInstanceTests
 
     private static IReadOnlyList<FrameHeader> DecodeAll(string[] files) =>
         [.. files.SelectMany(f => DecodedInstance.Decode(DecodedInstance.ReadHeaders(f)).Frames)];
+
+    /// <summary>Writes the test phantom's DICOM files into <paramref name="directory"/>; returns them in name order.</summary>
+    private static string[] WritePhantom(TestDirectory directory)
+    {
+        PhantomWriter.Write(PhantomGenerator.Generate(Options), directory.Path);
+        return [.. Directory.GetFiles(directory.Combine("dicom")).Order(StringComparer.Ordinal)];
+    }
 }

@@ -17,15 +17,10 @@ public sealed class CrashRecoveryTests : IDisposable
         using Mosquitto broker = Mosquitto.Start(Directory.CreateDirectory(_dir.File("broker")).FullName);
         using TestSubscriber central = await TestSubscriber.ConnectAsync(broker.Port, "edge/v1/+/+/summary");
 
-        // One inference thread and the slow screening settings stretch screening to seconds: time to receive a series
+        // Slow screening settings stretch screening to seconds: time to receive a series
         // meanwhile, and to kill. The reference settings screen this series in about half a second, which a loaded build
         // machine's status polls can miss altogether.
-        string models = ReferenceModel.WithSlowScreening(_dir.File("models"));
-        using EdgeService edge = EdgeService.Start(_dir, broker.Port, c =>
-        {
-            c["Inference:IntraOpThreads"] = "1";
-            c["Inference:ModelsDirectory"] = models;
-        });
+        using EdgeService edge = EdgeService.Start(_dir, broker.Port, ReferenceModel.SlowScreening(_dir.File("models")));
         PhantomSeries first = PhantomSeries.WriteSuspicious(_dir.File("first"));
         PhantomSeries second = PhantomSeries.Write(_dir.File("second"), seed: 43, lesion: false, size: 64, slices: 16);
         Assert.Equal(0, (await Modality.SendAsync(edge.Port, first.Directory)).ExitCode);

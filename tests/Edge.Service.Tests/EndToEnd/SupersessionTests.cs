@@ -20,14 +20,9 @@ public sealed class SupersessionTests : IDisposable
         using Mosquitto broker = Mosquitto.Start(Directory.CreateDirectory(_dir.File("broker")).FullName);
         using TestSubscriber central = await TestSubscriber.ConnectAsync(broker.Port, "edge/v1/+/+/summary");
 
-        // One inference thread and the slow screening settings stretch screening to seconds: the second association
+        // Slow screening settings stretch screening to seconds: the second association
         // arrives well inside it.
-        string models = ReferenceModel.WithSlowScreening(_dir.File("models"));
-        using EdgeService edge = EdgeService.Start(_dir, broker.Port, c =>
-        {
-            c["Inference:IntraOpThreads"] = "1";
-            c["Inference:ModelsDirectory"] = models;
-        });
+        using EdgeService edge = EdgeService.Start(_dir, broker.Port, ReferenceModel.SlowScreening(_dir.File("models")));
         PhantomSeries phantom = PhantomSeries.WriteSuspicious(_dir.File("series"));
         string[] files = [.. Directory.GetFiles(phantom.Directory, "*.dcm", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
         string first = Directory.CreateDirectory(_dir.File("first")).FullName, rest = Directory.CreateDirectory(_dir.File("rest")).FullName;

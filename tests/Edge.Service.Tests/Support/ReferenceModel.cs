@@ -18,13 +18,13 @@ internal static class ReferenceModel
     }
 
     /// <summary>
-    /// A models root under <paramref name="root"/> holding a copy of <c>pancreas-ref</c> whose stage 2 averages all eight
-    /// mirror images of every window, and whose windows overlap by three quarters: settings real packages use, here to
-    /// make the same networks do about sixteen times the work. A test that must act while a screening runs then has
-    /// seconds to do it (about 5 s on one thread here), where the reference settings' half second can fall entirely
-    /// between a loaded build machine's status polls. The suspicious phantom stays suspicious (p 1.000).
+    /// Settings that screen with one inference thread and a copy of <c>pancreas-ref</c> (under <paramref name="root"/>)
+    /// whose stage 2 averages all eight mirror images of every window, and whose windows overlap by three quarters:
+    /// settings real packages use, here to make the same networks do about sixteen times the work. A test that must act
+    /// while a screening runs then has seconds to do it (about 5 s here), where the reference settings' half second can
+    /// fall entirely between a loaded build machine's status polls. The suspicious phantom stays suspicious (p 1.000).
     /// </summary>
-    public static string WithSlowScreening(string root)
+    public static Action<Dictionary<string, string?>> SlowScreening(string root)
     {
         string source = Path.Combine(ModelsDirectory, "pancreas-ref");
         string target = Directory.CreateDirectory(Path.Combine(root, "pancreas-ref")).FullName;
@@ -39,6 +39,10 @@ internal static class ReferenceModel
         window["mirrorAxes"] = new JsonArray(0, 1, 2);
         window["overlap"] = 0.75;
         File.WriteAllText(manifestPath, manifest.ToJsonString());
-        return root;
+        return settings =>
+        {
+            settings["Inference:IntraOpThreads"] = "1";
+            settings["Inference:ModelsDirectory"] = root;
+        };
     }
 }
