@@ -345,14 +345,16 @@ def appliance_eval(edgectl, models_root, work, threads, seed, cohort, size, min_
     scratch = os.path.join(work, f"eval-{seed}-{size}")
     shutil.rmtree(scratch, ignore_errors=True)
     os.makedirs(scratch)
-    floor = ["--min-detectability", f"{min_detectability:g}"] if min_detectability else []
-    command = [edgectl, "eval", "--cohort", str(cohort), "--seed", str(seed), "--size", str(size), "--json",
-               "--models", models_root, "--providers", "CPU", "--threads", str(threads), "--work", scratch] + floor
+    cohort_args = ["--cohort", str(cohort), "--seed", str(seed), "--size", str(size)]
+    if min_detectability:
+        cohort_args += ["--min-detectability", f"{min_detectability:g}"]
+    command = [edgectl, "eval", *cohort_args, "--json", "--models", models_root, "--providers", "CPU", "--threads", str(threads),
+               "--work", scratch]
     started = time.time()
     result = subprocess.run(command, check=True, capture_output=True, text=True)
     shutil.rmtree(scratch, ignore_errors=True)
     report = json.loads(result.stdout)
-    report["command"] = " ".join(["edgectl eval", "--cohort", str(cohort), "--seed", str(seed), "--size", str(size)] + floor)
+    report["command"] = " ".join(["edgectl eval", *cohort_args])
     log(f"{report['command']}: AUC {report['auc']:.3f}, sensitivity {report['sensitivity']:.3f}, specificity "
         f"{report['specificity']:.3f}, {report['failed']} failed ({time.time() - started:.0f} s)")
     return report
@@ -455,20 +457,20 @@ def size_table(rows):
     return "\n".join(f"| {b['minMm']:g}–{b['maxMm']:g} mm | {b['cases']} | {b['detected']} | {cell(b['sensitivity'])} |" for b in rows)
 
 
-def model_card(out, m, stats):
-    cal, evaluation = m["calibration"], m["evaluation"]
-    eval_rows = "\n".join(
+def cohort_rows(reports):
+    """Model-card table rows: command, phantoms, AUC, sensitivity, specificity, detected per size bin, failed."""
+    return "\n".join(
         f"| `{r['command']}` | {r['cohort']} | {r['auc']:.3f} | {r['sensitivity']:.3f} | {r['specificity']:.3f} | "
         + " | ".join(f"{b['detected']}/{b['cases']}" for b in r["bySize"]) + f" | {r['failed']} |"
-        for r in evaluation)
+        for r in reports)
+
+
+def model_card(out, m, stats):
+    cal, evaluation = m["calibration"], m["evaluation"]
     detectability_rows = "\n".join(
         f"| `{r['command']}` | {r['auc']:.3f} | "
         + " | ".join(f"{d['detected']}/{d['lesions']}, " + ("n/a" if d["auc"] is None else f"{d['auc']:.3f}") for d in r["byDetectability"]) + " |"
         for r in evaluation)
-    detectable_rows = "\n".join(
-        f"| `{r['command']}` | {r['cohort']} | {r['auc']:.3f} | {r['sensitivity']:.3f} | {r['specificity']:.3f} | "
-        + " | ".join(f"{b['detected']}/{b['cases']}" for b in r["bySize"]) + f" | {r['failed']} |"
-        for r in m["detectableEvaluation"])
     gland_text = (f" {round(C.STAGE2['gland_fraction'] * 100)}% on a pancreas voxel of any phantom (lesion-free glands are where"
                   " false positives arise)," if C.STAGE2["gland_fraction"] else "")
     hidden_text = (f" {m['hiddenLesions']} of the {m['trainLesions']} training lesions lie below Rose's d′ = {C.IGNORE_LESIONS_BELOW:g}"
@@ -548,7 +550,7 @@ phantoms carry one lesion, sizes spread evenly over the four bins, contrast 5–
 
 | command | phantoms | AUC | sensitivity | specificity | 5–10 mm | 10–20 mm | 20–30 mm | 30–40 mm | failed |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-{eval_rows}
+{cohort_rows(evaluation)}
 
 ## By lesion detectability
 Each lesion's Rose detectability index d′ (`edgectl eval`, `LesionDetectability`: contrast over the slices' noise,
@@ -568,7 +570,7 @@ is what the model does on lesions it could see; the first row is the CI test's c
 
 | command | phantoms | AUC | sensitivity | specificity | 5–10 mm | 10–20 mm | 20–30 mm | 30–40 mm | failed |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-{detectable_rows}
+{cohort_rows(m["detectableEvaluation"])}
 
 {detectable_range}
 
@@ -695,19 +697,16 @@ def main():
                                + "; ".join(calibration["cohorts"])}
     write_package(args.out, manifest(loc_prep, st2_prep, point))
 
-    evaluation = []
-    if not args.no_evaluation:
-        for c in C.REPORT_COHORTS:
-            report = appliance_eval(args.edgectl, models_root, args.work, args.threads, c["seed"], c["cohort"], c["size"])
-            report["bySize"] = size_bins(report["cases"], threshold)
-            evaluation.append(report)
+    def report(cohorts, min_detectability=0.0):
+        reports = [] if args.no_evaluation else [
+            appliance_eval(args.edgectl, models_root, args.work, args.threads, c["seed"], c["cohort"], c["size"], min_detectability)
+            for c in cohorts]
+        for r in reports:
+            r["bySize"] = size_bins(r["cases"], threshold)
+        return reports
 
-    detectable = []
-    if not args.no_evaluation:
-        for c in C.DETECTABLE_REPORT_COHORTS:
-            report = appliance_eval(args.edgectl, models_root, args.work, args.threads, c["seed"], c["cohort"], c["size"], C.DETECTABLE_FLOOR)
-            report["bySize"] = size_bins(report["cases"], threshold)
-            detectable.append(report)
+    evaluation = report(C.REPORT_COHORTS)
+    detectable = report(C.DETECTABLE_REPORT_COHORTS, C.DETECTABLE_FLOOR)
 
     metrics = {
         "version": C.VERSION, "trainCases": len(train_cases), "trainSeeds": f"{C.TRAIN_SEED0}–{C.TRAIN_SEED0 + len(train_cases) - 1}",
