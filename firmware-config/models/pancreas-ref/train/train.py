@@ -9,7 +9,8 @@ Steps:
    the 5 mm localizer input and the stage-2 region at 2 mm, preprocessed exactly as the appliance does);
 2. train the localizer and the stage-2 U-Net on the CPU (Dice + cross-entropy, AdamW, poly learning rate; stage-2
    patches from freshly jittered crops, shares centred on a lesion and on the gland as config.STAGE2 says; lesions
-   below config.IGNORE_LESIONS_BELOW's detectability left out of the loss);
+   below config.IGNORE_LESIONS_BELOW's detectability left out of the loss); then, with config.HARD_NEGATIVES, a third
+   stage-2 phase after false-positive mining, with config.ENRICH's extra visible-lesion phantoms;
 3. export ONNX opset 17 and write a provisional package;
 4. calibrate the case-score threshold for >= 99% specificity on held-out cohorts run through the appliance itself
    (`edgectl eval`: DICOM files, volume assembly, ONNX Runtime), with seeds disjoint from training and from the CI test;
@@ -17,7 +18,8 @@ Steps:
    metrics.json and the golden parity data (networks and preprocessing).
 
 Seeds are fixed, so a rerun reproduces the package up to floating-point nondeterminism of multi-threaded CPU kernels.
-`--reuse-weights` skips step 2 and reuses the weights of an earlier run in the work folder."""
+`--reuse-weights` skips step 2 and reuses the weights of an earlier run in the work folder; `--resume-phase1` and
+`--resume-phase2` take stage 2 after that phase from the work folder and go on from there."""
 import argparse
 import hashlib
 import json
@@ -52,16 +54,17 @@ def log(message):
 
 # ---------------------------------------------------------------- cohorts
 
-def cached_cohort(edgectl, work, name, seed0, count, lesion_fraction):
+def cached_cohort(edgectl, work, name, seed0, count, lesion_fraction, lesion_mm=None, min_detectability=0.0):
     """Case i: seed seed0 + i, drawn from its own generator, so a case does not depend on the cohort's size; lesions
-    spread evenly (every 1/fraction-th case)."""
+    spread evenly (every 1/fraction-th case), sized in lesion_mm (default config.LESION_MM), made visible when
+    min_detectability is given (phantoms.draw_case)."""
     folder = os.path.join(work, name)
     os.makedirs(folder, exist_ok=True)
     cases = []
     for i in range(count):
         seed = seed0 + i
         lesion = int((i + 1) * lesion_fraction) > int(i * lesion_fraction)
-        case = phantoms.draw_case(np.random.default_rng(seed), lesion)
+        case = phantoms.draw_case(np.random.default_rng(seed), lesion, lesion_mm, min_detectability)
         cases.append(D.Case(D.prepare(edgectl, folder, seed, case)))
         if (i + 1) % 40 == 0:
             log(f"{name}: {i + 1}/{count} phantoms cached")
@@ -145,11 +148,16 @@ def localizer_sample(cases, patch, rng):
     return augment(x, rng), y
 
 
-def stage2_sample(cases, lesion_cases, patch, rng):
+def stage2_sample(cases, lesion_cases, patch, rng, hard=None):
     """A patch of a jittered crop: centred on a visible lesion's voxel (C.STAGE2['lesion_fraction'] of the time), on a
     pancreas voxel of any case (C.STAGE2['gland_fraction']), else anywhere in the crop of any case; labels as the loss
-    sees them (Case.train_y)."""
+    sees them (Case.train_y). With `hard` (mined false positives, [(case, voxels)]), C.HARD_NEGATIVES['fraction'] of
+    the patches are first centred on one of them; without it the draws are those of the earlier phases."""
     centre = None
+    if hard and rng.random() < C.HARD_NEGATIVES["fraction"]:
+        c, voxels = hard[int(rng.integers(len(hard)))]
+        centre = voxels[int(rng.integers(len(voxels)))]
+        return _stage2_patch(c, centre, patch, rng)
     draw = rng.random()
     if draw < C.STAGE2["lesion_fraction"]:
         c = lesion_cases[int(rng.integers(len(lesion_cases)))]
@@ -158,12 +166,49 @@ def stage2_sample(cases, lesion_cases, patch, rng):
         c = cases[int(rng.integers(len(cases)))]
         if draw < C.STAGE2["lesion_fraction"] + C.STAGE2["gland_fraction"] and len(c.gland_voxels):
             centre = c.gland_voxels[int(rng.integers(len(c.gland_voxels)))]
+    return _stage2_patch(c, centre, patch, rng)
+
+
+def _stage2_patch(c, centre, patch, rng):
     start, end = c.crop(rng)
     window = tuple(slice(s, e + 1) for s, e in zip(start, end))
     if centre is not None:
         centre = np.clip(centre - np.array(start), 0, np.array(end) - np.array(start))
     x, y = extract(c.st2_n[window], c.train_y[window], centre, patch, rng)
     return augment(x, rng), y
+
+
+def mine_hard_negatives(net, cases):
+    """CAD's false-positive mining: every training case is screened on its unjittered crop, and the voxels the network
+    calls lesion (probability >= C.HARD_NEGATIVES['threshold']) farther than C.HARD_NEGATIVES['exclude_mm'] from any
+    true lesion voxel (visible or not) become patch centres, up to C.HARD_NEGATIVES['per_case'] per case (an even
+    subsample). Returns [(case, voxels in st2 coordinates)] for the cases that have any."""
+    spec = _stage2_window_spec()
+    radius = [int(round(C.HARD_NEGATIVES["exclude_mm"] / s)) for s in C.STAGE2["spacing"]]
+    hard, total = [], 0
+    for i, c in enumerate(cases):
+        start, end = c.crop()
+        region = tuple(slice(s, e + 1) for s, e in zip(start, end))
+        probabilities = S.softmax(predict(net, spec, c.st2_n[region]))
+        near_lesion = P.dilate_box(c.st2_y[region] == 2, radius)
+        voxels = np.argwhere((probabilities[2] >= C.HARD_NEGATIVES["threshold"]) & ~near_lesion)
+        total += len(voxels)
+        if len(voxels):
+            keep = np.linspace(0, len(voxels) - 1, min(len(voxels), C.HARD_NEGATIVES["per_case"])).round().astype(int)
+            hard.append((c, voxels[keep] + np.array(start)))
+        if (i + 1) % 40 == 0:
+            log(f"hard negatives: {i + 1}/{len(cases)} cases screened, {len(hard)} with false-positive voxels")
+    summary = {"voxels": total, "cases": len(hard), "lesionFree": sum(1 for c, _ in hard if not c.has_lesion), "screened": len(cases)}
+    log(f"hard negatives: {total} false-positive voxels in {len(hard)} of {len(cases)} training cases ({summary['lesionFree']} lesion-free)")
+    return hard, summary
+
+
+def load_stage2(path):
+    """A stage-2 network saved by an earlier run's phase, and the training minutes it had taken."""
+    saved = torch.load(path)
+    net = UNet3D(1, C.STAGE2["classes"], C.STAGE2["base"], C.STAGE2["levels"])
+    net.load_state_dict(saved["stage2"])
+    return net, saved["trainMinutes"]
 
 
 def train(name, cfg, sample, rng, on_checkpoint=None, net=None):
@@ -218,11 +263,15 @@ def case_score(probabilities):
     return P.case_score(probabilities, CASE_SCORE, C.STAGE2["spacing"], LABELS)
 
 
+def _stage2_window_spec():
+    window = {"patchSize": C.STAGE2["patch"], "overlap": C.STAGE2["overlap"], "sigmaScale": 0.125, "mirrorAxes": [], "batchSize": C.STAGE2["batch"]}
+    return {"slidingWindow": window, "preprocessing": {"padValue": 0.0}, "output": {"channels": C.STAGE2["classes"]}}
+
+
 def validate(net, cases, label):
     """Scores the validation phantoms on their unjittered crops (no localizer): AUC of the case score, and the lesion
     Dice, to watch training; the operating point is calibrated through the appliance later."""
-    window = {"patchSize": C.STAGE2["patch"], "overlap": C.STAGE2["overlap"], "sigmaScale": 0.125, "mirrorAxes": [], "batchSize": C.STAGE2["batch"]}
-    spec = {"slidingWindow": window, "preprocessing": {"padValue": 0.0}, "output": {"channels": C.STAGE2["classes"]}}
+    spec = _stage2_window_spec()
     scores, truth, sizes, dice = [], [], [], []
     for c in cases:
         start, end = c.crop()
@@ -477,8 +526,28 @@ def model_card(out, m, stats):
                    " in their own scan (`detectability.py`): no observer could find them, so their voxels are left out of the"
                    " loss, neither lesion (which would teach the network to see lesions in noise) nor pancreas."
                    if C.IGNORE_LESIONS_BELOW else "")
+    mined = m.get("hardNegatives")
+    hard_text = (f" Then a third phase of {C.HARD_NEGATIVES['steps']} steps (learning rate {C.HARD_NEGATIVES['lr']:g}) after"
+                 " false-positive mining, as CAD systems do: the network after the restart screened every training phantom, and"
+                 f" the voxels it called lesion (probability ≥ {C.HARD_NEGATIVES['threshold']:g}) more than"
+                 f" {C.HARD_NEGATIVES['exclude_mm']:g} mm from any true lesion ({mined['voxels']} voxels in {mined['cases']} of"
+                 f" {mined['screened']} phantoms, {mined['lesionFree']} of them lesion-free) became the centres of"
+                 f" {round(C.HARD_NEGATIVES['fraction'] * 100)}% of its patches."
+                 if C.HARD_NEGATIVES["steps"] and mined else "")
+    enrich_text = (f" Phase 3 also learned from {m['enrichCases']} more phantoms (seeds {C.ENRICH['seed0']}–"
+                   f"{C.ENRICH['seed0'] + m['enrichCases'] - 1}), each with one {C.ENRICH['lesion_mm'][0]:g}–{C.ENRICH['lesion_mm'][1]:g} mm"
+                   f" lesion made visible in its own scan (d′ ≥ {C.ENRICH['min_detectability']:g}, its contrast drawn as"
+                   f" `edgectl eval --min-detectability` draws it; {m['enrichLesions']} reached it): the base phantoms hold few"
+                   " visible small lesions, the size every earlier candidate missed most."
+                   if m.get("enrichCases") else "")
     detectable_aucs = [r["auc"] for r in m["detectableEvaluation"]]
     detectable_range = f"AUC {min(detectable_aucs):.3f}–{max(detectable_aucs):.3f} over these cohorts." if detectable_aucs else "(not run: `--no-evaluation`)"
+    ci = m.get("detectableCiSized")
+    if ci:
+        detectable_range += (f" Over the {ci['cohorts']} cohorts of {C.CI_COHORT_SIZE} phantoms (the CI test's size): mean AUC"
+                             f" {ci['meanAuc']:.3f}, median {ci['medianAuc']:.3f}, {ci['minAuc']:.3f}–{ci['maxAuc']:.3f},"
+                             f" {ci['atLeast095']} of {ci['cohorts']} at 0.95 or more; all {ci['phantoms']} phantoms pooled:"
+                             f" AUC {ci['pooledAuc']:.3f}.")
     localizer_text = (f"the localizer is kept from the previous release ({C.LOCALIZER['steps']} steps, same script; "
                       "`--keep-localizer`)" if m.get("localizerKept") else f"{C.LOCALIZER['steps']} localizer steps")
     text = f"""# Model card: pancreas-ref {C.VERSION}
@@ -521,7 +590,7 @@ AdamW, poly learning rate; {localizer_text}; {C.STAGE2['steps']} stage-2 steps o
 {C.STAGE2_RESTART['lr']:g}). Stage-2 patches come from crops whose sides are jittered by up to ±{C.CROP_JITTER_MM:g} mm
 (the localizer's box is never exact); {round(C.STAGE2['lesion_fraction'] * 100)}% are centred on a lesion voxel,{gland_text}
 the rest drawn anywhere in the crop of any phantom, so the look-alikes around the gland (vessels, duodenum, bowel) are
-seen as often as the appliance sees them.{hidden_text} Intensity augmentation only (no flips: the anatomy's orientation is
+seen as often as the appliance sees them.{hidden_text}{hard_text}{enrich_text} Intensity augmentation only (no flips: the anatomy's orientation is
 a cue).
 {m['trainMinutes']:.0f} min of training on {m['threads']} CPU threads (the run that wrote this package took {m['totalMinutes']:.0f} min wall time).
 
@@ -606,6 +675,8 @@ def main():
     parser.add_argument("--no-evaluation", action="store_true", help="skip the reporting cohorts (for experiments)")
     parser.add_argument("--resume-phase1", action="store_true",
                         help="take stage-2 phase 1 from the work folder (an earlier, interrupted run) and go on with the restart")
+    parser.add_argument("--resume-phase2", action="store_true",
+                        help="take stage-2 phases 1 and 2 from the work folder (an earlier run) and go on with the hard-negative phase")
     parser.add_argument("--keep-localizer", action="store_true",
                         help="keep the localizer (weights and normalisation) of the package in --out instead of training it")
     args = parser.parse_args()
@@ -616,6 +687,8 @@ def main():
 
     train_cases = cached_cohort(args.edgectl, args.work, "train", C.TRAIN_SEED0, C.TRAIN_CASES, C.TRAIN_LESION_FRACTION)
     validation = cached_cohort(args.edgectl, args.work, "validation", C.VALIDATION_SEED0, C.VALIDATION_CASES, 0.5)
+    enrich = (cached_cohort(args.edgectl, args.work, "enrich", C.ENRICH["seed0"], C.ENRICH["cases"], 1.0, C.ENRICH["lesion_mm"],
+                            C.ENRICH["min_detectability"]) if C.HARD_NEGATIVES["steps"] and C.ENRICH["cases"] else [])
     kept_localizer = None
     if args.keep_localizer:
         with open(os.path.join(args.out, "manifest.json"), encoding="utf-8") as f:
@@ -630,7 +703,7 @@ def main():
     lo, hi, mean, std = stage2_stats(train_cases)
     stats = {"loc_mean": loc_mean, "loc_std": loc_std, "st2_lo": lo, "st2_hi": hi, "st2_mean": mean, "st2_std": std}
     log(f"normalisation {stats}")
-    normalise_cases(train_cases + validation, stats)
+    normalise_cases(train_cases + validation + enrich, stats)
     loc_prep = {"orientation": "LPS", "targetSpacingMm": C.LOCALIZER["spacing"], "antialias": C.LOCALIZER["antialias"],
                 "huClip": C.LOCALIZER["hu_clip"], "normalization": {"scheme": "zScore", "mean": loc_mean, "std": loc_std}, "padValue": 0.0}
     st2_prep = {"orientation": "LPS", "targetSpacingMm": C.STAGE2["spacing"], "antialias": C.STAGE2["antialias"],
@@ -639,6 +712,7 @@ def main():
 
     weights = os.path.join(args.work, "weights.pt")
     train_start = time.time()
+    mined = None
     if args.reuse_weights:
         saved = torch.load(weights)
         localizer = UNet3D(1, C.LOCALIZER["classes"], C.LOCALIZER["base"], C.LOCALIZER["levels"])
@@ -647,6 +721,7 @@ def main():
         stage2.load_state_dict(saved["stage2"])
         localizer.eval(), stage2.eval()
         train_minutes = saved["trainMinutes"]
+        mined = saved.get("mined")
     else:
         localizer = kept_localizer if kept_localizer is not None else train("localizer", C.LOCALIZER, lambda r: localizer_sample(train_cases, C.LOCALIZER["patch"], r), rng)
         lesion_cases = [c for c in train_cases if c.visible_lesion]
@@ -654,26 +729,41 @@ def main():
         log(f"stage2: {len(lesion_cases)} training lesions visible, {len(hidden)} below d' {C.IGNORE_LESIONS_BELOW:g} left out of "
             f"the loss ({', '.join(f'{c.lesion_mm:g} mm/{c.contrast:g} HU' for c in hidden[:8])}{', ...' if len(hidden) > 8 else ''})")
         sample2 = lambda r: stage2_sample(train_cases, lesion_cases, C.STAGE2["patch"], r)  # noqa: E731
-        # Phase 1 is kept in the work folder, so --resume-phase1 can go on from it after an interrupted run.
+        # Phases 1 and 2 are kept in the work folder, so --resume-phase1/--resume-phase2 can go on after an interrupted run.
         phase1 = os.path.join(args.work, "stage2-phase1.pt")
-        if args.resume_phase1 and os.path.exists(phase1):
-            saved = torch.load(phase1)
-            stage2 = UNet3D(1, C.STAGE2["classes"], C.STAGE2["base"], C.STAGE2["levels"])
-            stage2.load_state_dict(saved["stage2"])
-            phase1_minutes = saved["trainMinutes"]
-            log(f"stage2 phase 1 ({C.STAGE2['steps']} steps) from {phase1}")
+        phase2 = os.path.join(args.work, "stage2-phase2.pt")
+        if args.resume_phase2 and os.path.exists(phase2):
+            stage2, phase2_minutes = load_stage2(phase2)
+            log(f"stage2 phases 1 and 2 ({C.STAGE2['steps']} + {C.STAGE2_RESTART['steps']} steps) from {phase2}")
         else:
-            stage2 = train("stage2", C.STAGE2, sample2, rng, on_checkpoint=lambda net, step: validate(net, validation, f"step {step}"))
-            phase1_minutes = (time.time() - train_start) / 60
-            torch.save({"stage2": stage2.state_dict(), "trainMinutes": phase1_minutes}, phase1)
-        with torch.no_grad():
-            validate(stage2.eval(), validation, "phase 1")
-        phase2_start = time.time()
-        if C.STAGE2_RESTART["steps"]:
-            stage2 = train("stage2 restart", dict(C.STAGE2, **C.STAGE2_RESTART), sample2, rng,
-                           on_checkpoint=lambda net, step: validate(net, validation, f"restart step {step}"), net=stage2)
-        train_minutes = phase1_minutes + (time.time() - phase2_start) / 60
-        torch.save({"localizer": localizer.state_dict(), "stage2": stage2.state_dict(), "trainMinutes": train_minutes}, weights)
+            if args.resume_phase1 and os.path.exists(phase1):
+                stage2, phase1_minutes = load_stage2(phase1)
+                log(f"stage2 phase 1 ({C.STAGE2['steps']} steps) from {phase1}")
+            else:
+                stage2 = train("stage2", C.STAGE2, sample2, rng, on_checkpoint=lambda net, step: validate(net, validation, f"step {step}"))
+                phase1_minutes = (time.time() - train_start) / 60
+                torch.save({"stage2": stage2.state_dict(), "trainMinutes": phase1_minutes}, phase1)
+            with torch.no_grad():
+                validate(stage2.eval(), validation, "phase 1")
+            phase2_start = time.time()
+            if C.STAGE2_RESTART["steps"]:
+                stage2 = train("stage2 restart", dict(C.STAGE2, **C.STAGE2_RESTART), sample2, rng,
+                               on_checkpoint=lambda net, step: validate(net, validation, f"restart step {step}"), net=stage2)
+            phase2_minutes = phase1_minutes + (time.time() - phase2_start) / 60
+            torch.save({"stage2": stage2.state_dict(), "trainMinutes": phase2_minutes}, phase2)
+        phase3_start = time.time()
+        if C.HARD_NEGATIVES["steps"]:
+            with torch.no_grad():
+                validate(stage2.eval(), validation, "phase 2")
+                hard, mined = mine_hard_negatives(stage2, train_cases + enrich)
+            enriched_lesions = lesion_cases + [c for c in enrich if c.visible_lesion]
+            log(f"stage2 phase 3: {len(train_cases) + len(enrich)} cases, {len(enriched_lesions)} visible lesions")
+            sample3 = lambda r: stage2_sample(train_cases + enrich, enriched_lesions, C.STAGE2["patch"], r, hard)  # noqa: E731
+            # Its own generator, so that --resume-phase2 draws exactly what a run from scratch draws.
+            stage2 = train("stage2 hard negatives", dict(C.STAGE2, **C.HARD_NEGATIVES), sample3, np.random.default_rng(C.SEED),
+                           on_checkpoint=lambda net, step: validate(net, validation, f"hard-negative step {step}"), net=stage2)
+        train_minutes = phase2_minutes + (time.time() - phase3_start) / 60
+        torch.save({"localizer": localizer.state_dict(), "stage2": stage2.state_dict(), "trainMinutes": train_minutes, "mined": mined}, weights)
     with torch.no_grad():
         validate(stage2, validation, "final")
     export(localizer, C.LOCALIZER, os.path.join(args.out, C.LOCALIZER["file"]))
@@ -707,15 +797,27 @@ def main():
 
     evaluation = report(C.REPORT_COHORTS)
     detectable = report(C.DETECTABLE_REPORT_COHORTS, C.DETECTABLE_FLOOR)
+    small = [r for r in detectable if r["cohort"] == C.CI_COHORT_SIZE]
+    pooled = [c for r in small for c in r["cases"]]
+    small_summary = None if not small else {
+        "cohorts": len(small), "phantoms": len(pooled), "meanAuc": float(np.mean([r["auc"] for r in small])),
+        "medianAuc": float(np.median([r["auc"] for r in small])), "minAuc": min(r["auc"] for r in small),
+        "maxAuc": max(r["auc"] for r in small), "atLeast095": sum(1 for r in small if r["auc"] >= 0.95),
+        "pooledAuc": auc([c["score"] for c in pooled], [c["lesion"] for c in pooled])}
+    if small_summary:
+        log(f"detectable {C.CI_COHORT_SIZE}-phantom cohorts: {json.dumps(small_summary)}")
 
     metrics = {
         "version": C.VERSION, "trainCases": len(train_cases), "trainSeeds": f"{C.TRAIN_SEED0}–{C.TRAIN_SEED0 + len(train_cases) - 1}",
         "localizerKept": bool(args.keep_localizer),
         "trainLesions": sum(1 for c in train_cases if c.has_lesion),
         "hiddenLesions": sum(1 for c in train_cases if c.has_lesion and not c.visible_lesion), "stage2Steps": C.STAGE2["steps"], "stage2RestartSteps": C.STAGE2_RESTART["steps"],
+        "hardNegativeSteps": C.HARD_NEGATIVES["steps"], "hardNegatives": mined, "enrichCases": len(enrich),
+        "enrichLesions": sum(1 for c in enrich if c.visible_lesion),
         "trainMinutes": train_minutes, "totalMinutes": (time.time() - START) / 60, "threads": args.threads,
         "operatingPoint": "spec99", "threshold": threshold, "calibration": calibration,
         "evaluation": [{k: r[k] for k in ("command", "cohort", "seed", "auc", "sensitivity", "specificity", "bySize", "byDetectability", "failed", "secondsPerCase")} for r in evaluation],
+        "detectableCiSized": small_summary,
         "detectableEvaluation": [{k: r[k] for k in ("command", "cohort", "seed", "auc", "sensitivity", "specificity", "bySize", "failed", "secondsPerCase")} for r in detectable],
         "normalisation": stats,
     }
