@@ -71,7 +71,7 @@ public sealed class ModelRunner
             Decision = decision,
             Findings = findings,
             Labels = new LabelMap(input.Geometry, labels),
-            Reason = $"operating point '{point.Name}': threshold {point.Threshold:0.####}, calibrated for specificity {point.TargetSpecificity:0.###}",
+            Reason = $"operating point '{point.Name}': threshold {ScoreText.Format(point.Threshold)}, calibrated for specificity {point.TargetSpecificity:0.###}",
         };
     }
 

@@ -120,10 +120,10 @@ internal static partial class MeasurementReportBuilder
         });
         if (result.Probability is { } probability)
         {
-            text.Append(CultureInfo.InvariantCulture, $" Case probability {probability:0.000}");
+            text.Append(CultureInfo.InvariantCulture, $" Case probability {ScoreText.Format(probability)}");
             if (result.Threshold is { } threshold)
             {
-                text.Append(CultureInfo.InvariantCulture, $" (threshold {threshold:0.###}, calibrated for specificity {result.TargetSpecificity:0.###})");
+                text.Append(CultureInfo.InvariantCulture, $" (threshold {ScoreText.Format(threshold)}, calibrated for specificity {result.TargetSpecificity:0.###})");
             }
 
             text.Append('.');

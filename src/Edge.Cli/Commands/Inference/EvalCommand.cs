@@ -8,6 +8,7 @@ using Edge.Imaging.Phantom;
 using Edge.Inference.Evaluation;
 using Edge.Inference.Execution;
 using Edge.Inference.Packages;
+using Edge.Inference.Screening;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Edge.Cli.Commands.Inference;
@@ -207,7 +208,7 @@ internal static class EvalCommand
         text.AppendLine(Invariant($"{report.Model} {report.Version} on {report.Cohort} phantoms (seed {report.Seed}), {report.MeanSecondsPerCase:0.0} s per case:"));
         text.AppendLine(Invariant($"  lesions drawn: {lesions}"));
         text.AppendLine(Invariant($"  AUC {report.Auc:0.000}"));
-        text.AppendLine(Invariant($"  at threshold {report.Threshold:0.####} (calibrated for specificity {report.TargetSpecificity:0.###}): sensitivity {report.Sensitivity:0.000}, specificity {report.Specificity:0.000}"));
+        text.AppendLine(Invariant($"  at threshold {ScoreText.Format(report.Threshold)} (calibrated for specificity {report.TargetSpecificity:0.###}): sensitivity {report.Sensitivity:0.000}, specificity {report.Specificity:0.000}"));
         foreach (SizeBinResult bin in report.BySize)
         {
             text.AppendLine(Invariant($"  lesions {bin.MinMm:0}-{bin.MaxMm:0} mm: {bin.Detected}/{bin.Cases} detected{(bin.Sensitivity is { } s ? $" ({s:0.00})" : string.Empty)}"));

@@ -87,7 +87,7 @@ internal static class InferCommand
 
         foreach (ModelResult model in report.Models)
         {
-            string probability = model.Probability is { } p ? Invariant($" probability {p:0.000} (threshold {model.Threshold:0.000})") : string.Empty;
+            string probability = model.Probability is { } p ? Invariant($" probability {ScoreText.Format(p)} (threshold {ScoreText.Format(model.Threshold ?? double.NaN)})") : string.Empty;
             text.AppendLine(Invariant($"{model.Id} {model.Version}: {ScreeningDecisionNames.Json(model.Decision).ToUpperInvariant()}{probability}"));
             if (model.Decision is ScreeningDecision.NotEligible or ScreeningDecision.Failed)
             {

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Edge.Cli.Terminal;
 using Edge.Inference.Execution;
 using Edge.Inference.Packages;
+using Edge.Inference.Screening;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Edge.Cli.Commands.Inference;
@@ -118,7 +119,7 @@ internal static class ModelsCommand
                 ModelManifest m = p.Manifest;
                 OperatingPoint point = m.GetOperatingPoint();
                 output.WriteLine(Invariant($"  {m.Id} {m.Version}  {m.Name}"));
-                output.WriteLine(Invariant($"      networks: {string.Join(", ", m.Networks().Select(n => n.File))}; operating point '{point.Name}' threshold {point.Threshold:0.####} (specificity {point.TargetSpecificity:0.###})"));
+                output.WriteLine(Invariant($"      networks: {string.Join(", ", m.Networks().Select(n => n.File))}; operating point '{point.Name}' threshold {ScoreText.Format(point.Threshold)} (specificity {point.TargetSpecificity:0.###})"));
             }
             else
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Edge.Inference.Screening;
 
 namespace Edge.Cli.Commands.Service;
 
@@ -18,7 +19,7 @@ internal static class Format
 
     public static string Ms(double? ms) => ms is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v / 1000:0.0} s") : "-";
 
-    public static string Probability(double? p) => p is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "-";
+    public static string Probability(double? p) => p is { } v ? ScoreText.Format(v) : "-";
 
     public static string Number(double value, string format = "0.#") => value.ToString(format, CultureInfo.InvariantCulture);
 

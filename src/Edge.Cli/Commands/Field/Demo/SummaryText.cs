@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Edge.Inference.Screening;
 using Edge.Sync.Messages;
 
 namespace Edge.Cli.Commands.Field.Demo;
@@ -14,7 +15,7 @@ internal static class SummaryText
         Line($"      decision   {s.Decision.ToUpperInvariant()}{(s.FailureReason is null ? string.Empty : " (" + s.FailureReason + ")")}");
         foreach (SummaryModel m in s.Models)
         {
-            string probability = m.Probability is { } p ? string.Create(CultureInfo.InvariantCulture, $", probability {p:0.000} (threshold {m.Threshold ?? double.NaN:0.000})") : string.Empty;
+            string probability = m.Probability is { } p ? string.Create(CultureInfo.InvariantCulture, $", probability {ScoreText.Format(p)} (threshold {ScoreText.Format(m.Threshold ?? double.NaN)})") : string.Empty;
             Line($"      model      {m.Id} {m.Version}: {m.Decision}{probability}{(m.Eligible ? string.Empty : " - " + m.Reason)}");
             foreach (SummaryFinding f in m.Findings)
             {
