@@ -65,8 +65,7 @@ def prepare(edgectl, work, seed, case):
     lesion = truth.get("lesion")
     if abs(spacing[1] - spacing[2]) > 1e-6:
         raise ValueError(f"phantom {seed}: pixels are not square ({spacing})")
-    # The lesion centre's offset (mm) from the centre of its nearest slice: how the slices cut it (partial volume).
-    offset = (lesion["centreVoxel"][0] - round(lesion["centreVoxel"][0])) * spacing[0] if lesion else 0.0
+    offset = phantoms.lesion_offset_mm(truth) if lesion else 0.0
     np.savez(path + ".tmp.npz", format=FORMAT, loc_x=loc_x.astype(np.float16), loc_y=loc_y, st2_x=st2_x.astype(np.float16),
              st2_y=st2_y.astype(np.uint8), organ_lo=np.array(organ_lo), organ_hi=np.array(organ_hi),
              lesion_mm=np.array(lesion["diameterMm"] if lesion else 0.0), contrast=np.array(lesion["contrastHu"] if lesion else 0.0),

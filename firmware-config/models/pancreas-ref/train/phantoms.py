@@ -49,12 +49,16 @@ def _run_generator(edgectl, out_dir, seed, case, contrast=None):
     return load_truth(out_dir)
 
 
+def lesion_offset_mm(truth):
+    """The lesion centre's offset (mm) from the centre of its nearest slice: how the slices cut it (partial volume)."""
+    return (truth["lesion"]["centreVoxel"][0] - round(truth["lesion"]["centreVoxel"][0])) * truth["spacing"][0]
+
+
 def lesion_detectability(truth):
     """d' of the phantom's lesion in its own scan (detectability.py), from its ground truth."""
     lesion, spacing = truth["lesion"], truth["spacing"]
-    offset = (lesion["centreVoxel"][0] - round(lesion["centreVoxel"][0])) * spacing[0]
     return detectability.index(lesion["contrastHu"], lesion["diameterMm"], truth["noiseSigmaHu"], spacing[1],
-                               truth["sliceThicknessMm"], offset)
+                               truth["sliceThicknessMm"], lesion_offset_mm(truth))
 
 
 def generate(edgectl, out_dir, seed, case):

@@ -203,12 +203,11 @@ def mine_hard_negatives(net, cases):
     return hard, summary
 
 
-def load_stage2(path):
-    """A stage-2 network saved by an earlier run's phase, and the training minutes it had taken."""
-    saved = torch.load(path)
+def load_stage2(saved):
+    """The stage-2 network of a saved phase or run (torch.load of it), and the training minutes it had taken."""
     net = UNet3D(1, C.STAGE2["classes"], C.STAGE2["base"], C.STAGE2["levels"])
     net.load_state_dict(saved["stage2"])
-    return net, saved["trainMinutes"]
+    return net.eval(), saved["trainMinutes"]
 
 
 def train(name, cfg, sample, rng, on_checkpoint=None, net=None):
@@ -407,6 +406,18 @@ def appliance_eval(edgectl, models_root, work, threads, seed, cohort, size, min_
     log(f"{report['command']}: AUC {report['auc']:.3f}, sensitivity {report['sensitivity']:.3f}, specificity "
         f"{report['specificity']:.3f}, {report['failed']} failed ({time.time() - started:.0f} s)")
     return report
+
+
+def ci_sized_summary(reports):
+    """The spread of the CI-sized cohorts' AUCs and their pooled AUC, or None when none ran."""
+    small = [r for r in reports if r["cohort"] == C.CI_COHORT_SIZE]
+    if not small:
+        return None
+    aucs = [r["auc"] for r in small]
+    pooled = [c for r in small for c in r["cases"]]
+    return {"cohorts": len(small), "phantoms": len(pooled), "meanAuc": float(np.mean(aucs)), "medianAuc": float(np.median(aucs)),
+            "minAuc": min(aucs), "maxAuc": max(aucs), "atLeast095": sum(1 for a in aucs if a >= 0.95),
+            "pooledAuc": auc([c["score"] for c in pooled], [c["lesion"] for c in pooled])}
 
 
 def summarise(reports, threshold):
@@ -717,10 +728,8 @@ def main():
         saved = torch.load(weights)
         localizer = UNet3D(1, C.LOCALIZER["classes"], C.LOCALIZER["base"], C.LOCALIZER["levels"])
         localizer.load_state_dict(saved["localizer"])
-        stage2 = UNet3D(1, C.STAGE2["classes"], C.STAGE2["base"], C.STAGE2["levels"])
-        stage2.load_state_dict(saved["stage2"])
-        localizer.eval(), stage2.eval()
-        train_minutes = saved["trainMinutes"]
+        localizer.eval()
+        stage2, train_minutes = load_stage2(saved)
         mined = saved.get("mined")
     else:
         localizer = kept_localizer if kept_localizer is not None else train("localizer", C.LOCALIZER, lambda r: localizer_sample(train_cases, C.LOCALIZER["patch"], r), rng)
@@ -733,11 +742,11 @@ def main():
         phase1 = os.path.join(args.work, "stage2-phase1.pt")
         phase2 = os.path.join(args.work, "stage2-phase2.pt")
         if args.resume_phase2 and os.path.exists(phase2):
-            stage2, phase2_minutes = load_stage2(phase2)
+            stage2, phase2_minutes = load_stage2(torch.load(phase2))
             log(f"stage2 phases 1 and 2 ({C.STAGE2['steps']} + {C.STAGE2_RESTART['steps']} steps) from {phase2}")
         else:
             if args.resume_phase1 and os.path.exists(phase1):
-                stage2, phase1_minutes = load_stage2(phase1)
+                stage2, phase1_minutes = load_stage2(torch.load(phase1))
                 log(f"stage2 phase 1 ({C.STAGE2['steps']} steps) from {phase1}")
             else:
                 stage2 = train("stage2", C.STAGE2, sample2, rng, on_checkpoint=lambda net, step: validate(net, validation, f"step {step}"))
@@ -797,13 +806,7 @@ def main():
 
     evaluation = report(C.REPORT_COHORTS)
     detectable = report(C.DETECTABLE_REPORT_COHORTS, C.DETECTABLE_FLOOR)
-    small = [r for r in detectable if r["cohort"] == C.CI_COHORT_SIZE]
-    pooled = [c for r in small for c in r["cases"]]
-    small_summary = None if not small else {
-        "cohorts": len(small), "phantoms": len(pooled), "meanAuc": float(np.mean([r["auc"] for r in small])),
-        "medianAuc": float(np.median([r["auc"] for r in small])), "minAuc": min(r["auc"] for r in small),
-        "maxAuc": max(r["auc"] for r in small), "atLeast095": sum(1 for r in small if r["auc"] >= 0.95),
-        "pooledAuc": auc([c["score"] for c in pooled], [c["lesion"] for c in pooled])}
+    small_summary = ci_sized_summary(detectable)
     if small_summary:
         log(f"detectable {C.CI_COHORT_SIZE}-phantom cohorts: {json.dumps(small_summary)}")
 
